@@ -1,0 +1,57 @@
+// One session plugin (@fastify/session) with the PostgreSQL store. Cookie: HttpOnly, SameSite=Lax,
+// Secure and __Host- prefixed behind HTTPS (goal 5); sessions are created only at sign-in.
+
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import session from '@fastify/session';
+import type { Config } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import type { App } from './app-type.ts';
+import { createPgSessionStore } from './session-store.ts';
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string;
+    createdAt?: number;
+  }
+}
+
+export const SESSION_IDLE_SECONDS = 15 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 12 * 3600;
+
+/** The configured secret, or one generated once and kept in the data directory (development). */
+export function resolveSessionSecret(config: Config): string {
+  if (config.sessionSecret) {
+    return config.sessionSecret;
+  }
+  const file = path.join(config.dataDir, 'session-secret');
+  if (fs.existsSync(file)) {
+    return fs.readFileSync(file, 'utf8').trim();
+  }
+  const secret = randomBytes(48).toString('base64url');
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function sessionCookieName(config: Config): string {
+  return config.publicUrl.startsWith('https://') ? '__Host-motcua.sid' : 'motcua.sid';
+}
+
+export async function registerSessions(app: App, config: Config, db: Db): Promise<void> {
+  const secure = config.publicUrl.startsWith('https://');
+  await app.register(cookie);
+  await app.register(session, {
+    secret: resolveSessionSecret(config),
+    cookieName: sessionCookieName(config),
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_IDLE_SECONDS * 1000 },
+    store: createPgSessionStore(db, {
+      idleSeconds: SESSION_IDLE_SECONDS,
+      absoluteSeconds: SESSION_ABSOLUTE_SECONDS,
+    }),
+  });
+}
