@@ -1,10 +1,18 @@
-// The composition root: config → database → migrations → demo seed → blobs → jobs → HTTP app.
+// The composition root: config → database → migrations → default calendar → demo seed → blobs → jobs → HTTP app.
 // Both the server (main.ts) and the tests start the system through here.
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { createClamdScanner } from './adapters/antivirus/clamd-scanner.ts';
+import { createLocalSignatureScanner } from './adapters/antivirus/virus-scanner.ts';
+import { type NotificationProviders, startNotificationProviders } from './adapters/notification-providers.ts';
+import { ensureDefaultCalendar } from './modules/calendar/calendar.seed.ts';
+import { seedDemoNotifications } from './modules/demo/demo-notifications.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
 import { registerModules } from './modules/index.ts';
 import { jobDefinitions } from './modules/jobs.ts';
+import { bindNotificationRuntime } from './modules/notifications/notifications.jobs.ts';
+import { ensureNationalRuleSets } from './modules/rules/rule-sets.repository.ts';
+import { createSigningService } from './modules/signatures/signing-service.ts';
 import { createLocalBlobStore } from './platform/blobs/local-blob-store.ts';
 import type { Config } from './platform/config/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
@@ -16,6 +24,8 @@ export interface RunningSystem {
   app: App;
   database: DatabaseHandle;
   jobs: JobQueue;
+  /** E-mail, SMS and chat providers (local simulations or real clients). */
+  notifications: NotificationProviders;
   close(): Promise<void>;
 }
 
@@ -31,42 +41,85 @@ export async function startSystem(config: Config, options: StartOptions): Promis
   const database = options.database ?? (await openDatabase(config.database));
   const readiness = { migrated: false };
   let jobs: JobQueue | undefined;
+  let providers: NotificationProviders | undefined;
   try {
     const applied = await migrateToLatest(database.db);
     readiness.migrated = true;
     if (applied.length > 0) {
       logger.info({ applied }, 'migrations applied');
     }
+    const ruleSetsAdded = await ensureNationalRuleSets(database.db);
+    if (ruleSetsAdded.length > 0) {
+      logger.info({ ruleSetsAdded }, 'national rule sets added');
+    }
+    // Every deployment needs its working calendar from day one (issue 3), demo or not.
+    const calendar = await ensureDefaultCalendar(database.db);
+    if (calendar.created || calendar.proposedYears.length > 0) {
+      logger.info(calendar, 'working calendar ensured (holiday proposals need an administrator to confirm)');
+    }
+    const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
     if (config.demo) {
-      const { seeded } = await seedDemo(database.db);
+      const { seeded } = await seedDemo(database.db, { blobs });
       if (seeded) {
         logger.info('demo data seeded (tỉnh An Hòa)');
       }
     }
-    const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+    const quarantine = createLocalBlobStore(path.join(config.dataDir, 'quarantine'));
+    const scanner = config.clamd ? createClamdScanner(config.clamd) : createLocalSignatureScanner();
+    if (!scanner.real) {
+      logger.warn(
+        'no antivirus configured (MOTCUA_CLAMD): uploads are checked against the EICAR test signature only',
+      );
+    }
+    // The local SMS gateway calls us back over loopback HTTP (inbound SMS, delivery receipts).
+    const loopback = `http://127.0.0.1:${config.port}`;
+    providers = await startNotificationProviders(config.notifications, {
+      smsInboundUrl: `${loopback}/api/v1/channels/sms/inbound`,
+      smsReceiptUrl: `${loopback}/api/v1/channels/sms/receipts`,
+    });
     jobs = await JobQueue.start({
       handle: database,
       logger,
-      definitions: jobDefinitions(database.db),
+      definitions: jobDefinitions(database.db, config),
       work: config.workers,
     });
+    bindNotificationRuntime({ db: database.db, jobs, providers, config: config.notifications });
+    if (config.demo && (await seedDemoNotifications(database.db, jobs, config))) {
+      logger.info('demo notifications queued (simulated providers)');
+    }
     const app = await buildApp(
-      { config, database, jobs, blobs, logger, readiness },
+      {
+        config,
+        database,
+        jobs,
+        blobs,
+        quarantine,
+        scanner,
+        logger,
+        readiness,
+        notifications: providers,
+        signing: createSigningService(config),
+      },
       { routes: registerModules, ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}) },
     );
     const runningJobs = jobs;
+    const runningProviders = providers;
     return {
       app,
       database,
       jobs: runningJobs,
+      notifications: runningProviders,
       async close() {
         await app.close();
         await runningJobs.stop();
+        bindNotificationRuntime(undefined);
+        await runningProviders.close();
         await database.close();
       },
     };
   } catch (error) {
     await jobs?.stop().catch(() => {});
+    await providers?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

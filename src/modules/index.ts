@@ -1,7 +1,27 @@
 // Every module's routes, registered in one place; the folder list under src/modules is the map.
 import type { App } from '../platform/http/app.ts';
+import { adminUsersRoutes } from './accounts/admin-users.routes.ts';
+import { registerAccessControl } from './auth/access.ts';
 import { findActiveUser } from './auth/auth.repository.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { ssoRoutes } from './auth/sso.routes.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
+import { calendarAdminRoutes } from './calendar/calendar-admin.routes.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.ts';
+import { cataloguePackRoutes } from './catalogue/catalogue-pack.routes.ts';
+import { cataloguePageRoutes } from './catalogue/catalogue-pages.routes.ts';
+import { channelsRoutes } from './channels/channels.routes.ts';
+import { citizensRoutes } from './citizens/citizens.routes.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
+import { dossierRoutes } from './dossiers/dossier.routes.ts';
+import { filesRoutes } from './files/files.routes.ts';
+import { lookupRoutes } from './lookup/lookup.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { organisationRoutes } from './organisation/organisation.routes.ts';
+import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
+import { ruleSetRoutes } from './rules/rule-sets.routes.ts';
+import { signaturesRoutes } from './signatures/signatures.routes.ts';
 import { siteRoutes } from './site/site.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
@@ -21,7 +41,29 @@ export async function registerModules(app: App): Promise<void> {
       await request.session.destroy();
     }
   });
+  // After the user is known: every API route's access declaration is enforced here (goal 7).
+  registerAccessControl(app);
   await app.register(systemRoutes);
   await app.register(siteRoutes);
   await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await app.register(ruleSetRoutes);
+  await app.register(filesRoutes);
+  await app.register(adminUsersRoutes);
+  await app.register(organisationAdminRoutes);
+  await app.register(calendarRoutes);
+  await app.register(calendarAdminRoutes);
+  await app.register(documentsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(signaturesRoutes);
+  await app.register(dossierRoutes);
+  await app.register(lookupRoutes);
+  // The dossier module will pass its lookup here: app.register(channelsRoutes, { lookup }).
+  await app.register(channelsRoutes);
+  await app.register(citizensRoutes);
+  await app.register(ssoRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(catalogueAdminRoutes);
+  await app.register(cataloguePackRoutes);
+  await app.register(cataloguePageRoutes);
 }

@@ -2,10 +2,18 @@
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../platform/db/database.ts';
 import { purgeExpiredSessions } from '../platform/http/session-store.ts';
+import { purgeExpiredIdempotencyKeys } from '../platform/idempotency/idempotency.ts';
 import { defineJob, type JobDefinition } from '../platform/jobs/job-definition.ts';
+import { disableInactiveOfficers } from './accounts/inactive-accounts.ts';
+import { expireAdminPasswords } from './accounts/password-rotation.ts';
 import { verifyAuditChain } from './audit/audit.repository.ts';
+import { purgeOldFailures } from './auth/login-throttle.ts';
+import { notificationJobs } from './notifications/notifications.jobs.ts';
 
-export function jobDefinitions(db: Db): JobDefinition[] {
+export function jobDefinitions(
+  db: Db,
+  options: { adminPasswordMaxAgeDays: number } = { adminPasswordMaxAgeDays: 60 },
+): JobDefinition[] {
   return [
     defineJob({
       name: 'sessions.purge-expired',
@@ -14,6 +22,14 @@ export function jobDefinitions(db: Db): JobDefinition[] {
       handler: async (_data, { log }) => {
         const purged = await purgeExpiredSessions(db);
         log.info({ purged }, 'expired sessions purged');
+      },
+    }),
+    defineJob({
+      name: 'idempotency.purge-expired',
+      payload: Type.Object({}),
+      cron: '7 * * * *',
+      handler: async (_data, { log }) => {
+        log.info({ purged: await purgeExpiredIdempotencyKeys(db) }, 'expired idempotency keys purged');
       },
     }),
     defineJob({
@@ -29,5 +45,29 @@ export function jobDefinitions(db: Db): JobDefinition[] {
         }
       },
     }),
+    defineJob({
+      name: 'accounts.expire-admin-passwords',
+      payload: Type.Object({}),
+      cron: '35 19 * * *', // 02:35 in Asia/Ho_Chi_Minh
+      handler: async (_data, { log }) => {
+        const expired = await expireAdminPasswords(db, options.adminPasswordMaxAgeDays);
+        log.info({ expired: expired.length }, 'administrator passwords past their age must be changed');
+      },
+    }),
+    defineJob({
+      name: 'accounts.disable-inactive',
+      payload: Type.Object({}),
+      cron: '30 19 * * *', // 02:30 in Asia/Ho_Chi_Minh
+      handler: async (_data, { log }) => {
+        const now = new Date();
+        const disabled = await disableInactiveOfficers(db, now);
+        const purged = await purgeOldFailures(db, now);
+        log.info(
+          { disabled: disabled.length, purgedThrottleRows: purged },
+          'inactive officer accounts disabled',
+        );
+      },
+    }),
+    ...notificationJobs,
   ];
 }

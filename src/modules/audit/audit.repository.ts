@@ -3,9 +3,9 @@
 // transaction-scoped advisory lock so concurrent transactions cannot fork the chain.
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 const AUDIT_CHAIN_LOCK = 7_300_001;
 export const GENESIS_HASH = '0'.repeat(64);

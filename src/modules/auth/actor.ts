@@ -13,8 +13,16 @@ export interface CurrentUser {
   username: string;
   fullName: string;
   kind: 'officer' | 'citizen' | 'organisation';
+  unitId: string | null;
   roles: Array<{ role: string; scopeId: string | null }>;
   mustChangePassword: boolean;
+  isDemo: boolean;
+  totpEnabled: boolean;
+  /**
+   * What the account must do before anything else (R9, goal 3): change its password (first
+   * sign-in, after an administrator's reset) or enrol its second factor (officers).
+   */
+  restriction: 'password_change' | 'totp_enrolment' | null;
 }
 
 declare module 'fastify' {

@@ -13,10 +13,26 @@ export async function findUserByUsername(db: Executor, username: string) {
     .executeTakeFirst();
 }
 
+/** R9, goal 3: a non-demo officer must have a second factor before doing anything else. */
+export function restrictionOf(user: {
+  kind: CurrentUser['kind'];
+  mustChangePassword: boolean;
+  isDemo: boolean;
+  totpEnabledAt: Date | string | null;
+}): CurrentUser['restriction'] {
+  if (user.mustChangePassword) {
+    return 'password_change';
+  }
+  if (user.kind === 'officer' && !user.isDemo && user.totpEnabledAt === null) {
+    return 'totp_enrolment';
+  }
+  return null;
+}
+
 export async function findActiveUser(db: Executor, id: string): Promise<CurrentUser | undefined> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'fullName', 'kind', 'mustChangePassword'])
+    .select(['id', 'username', 'fullName', 'kind', 'unitId', 'mustChangePassword', 'isDemo', 'totpEnabledAt'])
     .where('id', '=', id)
     .where('status', '=', 'active')
     .executeTakeFirst();
@@ -27,6 +43,31 @@ export async function findActiveUser(db: Executor, id: string): Promise<CurrentU
     .selectFrom('userRoles')
     .select(['role', 'scopeId'])
     .where('userId', '=', id)
+    .orderBy('role')
+    .orderBy('scopeId')
     .execute();
-  return { ...user, roles };
+  const { totpEnabledAt, ...rest } = user;
+  return { ...rest, roles, totpEnabled: totpEnabledAt !== null, restriction: restrictionOf(user) };
+}
+
+/**
+ * The account a sign-in name designates: an officer's username, or a citizen's or organisation's
+ * phone number or e-mail address (verified ones only, so an unverified claim cannot hijack a name).
+ */
+export async function findUserByLoginName(db: Executor, loginName: string) {
+  const byUsername = await findUserByUsername(db, loginName);
+  if (byUsername) {
+    return byUsername;
+  }
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', '<>', 'officer')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('phone', '=', loginName), eb('phoneVerifiedAt', 'is not', null)]),
+        eb.and([eb(eb.fn('lower', ['email']), '=', loginName), eb('emailVerifiedAt', 'is not', null)]),
+      ]),
+    )
+    .executeTakeFirst();
 }

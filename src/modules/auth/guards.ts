@@ -1,20 +1,21 @@
-// Route guards. The full role × action × scope policy comes with the organisation module; until
-// then a route names the role it needs. Permission changes apply on the next request: the user and
-// roles are read from the database on every request, never cached in the session.
+// Route guards. The central policy (src/domain/access/policy.ts) is declared per route with
+// `config: { access: … }` (see access.ts); requireRole is kept for routes that name roles directly
+// and counts as that route's declaration. Permission changes apply on the next request: the user
+// and roles are read from the database on every request, never cached in the session.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OfficerRole } from '../../domain/access/roles.ts';
 import { errors } from '../../platform/http/errors.ts';
+import { enforceAccess, markRoleGuard } from './access.ts';
 
 export async function requireUser(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  if (!request.currentUser) {
-    throw errors.unauthenticated();
-  }
+  enforceAccess(request, 'self');
 }
 
-export function requireRole(role: string) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    await requireUser(request, reply);
-    if (!request.currentUser?.roles.some((r) => r.role === role)) {
+export function requireRole(...roles: OfficerRole[]) {
+  return markRoleGuard(async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    enforceAccess(request, 'self');
+    if (!request.currentUser?.roles.some((r) => (roles as string[]).includes(r.role))) {
       throw errors.forbidden();
     }
-  };
+  }, roles);
 }

@@ -11,11 +11,17 @@ export interface NewUser {
   username: string;
   fullName: string;
   email?: string | null;
+  phone?: string | null;
+  /** The officer's unit (agencies.id); null for citizens and province-wide accounts. */
+  unitId?: string | null;
   kind: 'officer' | 'citizen' | 'organisation';
   password: string;
+  /** An argon2id hash of `password` made earlier (the demo seed hashes its one password once). */
+  passwordHash?: string;
   mustChangePassword: boolean;
   isDemo?: boolean;
-  roles: string[];
+  /** Each role with the agency or unit it applies to (null: the whole deployment). */
+  roles: Array<{ role: string; scopeId: string | null }>;
 }
 
 export async function createUser(
@@ -31,23 +37,29 @@ export async function createUser(
       username: input.username.normalize('NFC').trim().toLowerCase(),
       fullName: input.fullName.normalize('NFC').trim(),
       email: input.email ?? null,
-      phone: null,
+      phone: input.phone ?? null,
+      unitId: input.unitId ?? null,
       kind: input.kind,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       mustChangePassword: input.mustChangePassword,
       isDemo: input.isDemo ?? false,
       updatedAt: new Date(),
     })
     .execute();
-  for (const role of input.roles) {
-    await trx.insertInto('userRoles').values({ userId: id, role, scopeId: null }).execute();
+  for (const { role, scopeId } of input.roles) {
+    await trx.insertInto('userRoles').values({ userId: id, role, scopeId }).execute();
   }
   await appendAudit(trx, {
     ...actor,
     action: 'user.create',
     resourceType: 'user',
     resourceId: id,
-    details: { username: input.username, roles: input.roles, demo: input.isDemo ?? false },
+    details: {
+      username: input.username,
+      unitId: input.unitId ?? null,
+      roles: input.roles,
+      demo: input.isDemo ?? false,
+    },
   });
   return id;
 }

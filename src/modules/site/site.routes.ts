@@ -1,7 +1,6 @@
 import type { App } from '../../platform/http/app.ts';
 import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http/schema.ts';
 import { actorOf } from '../auth/actor.ts';
-import { requireRole } from '../auth/guards.ts';
 import { SiteInfoSchema, SiteSettingsSchema } from './site.schemas.ts';
 import { getSiteInfo, updateSiteSettings } from './site.service.ts';
 
@@ -14,6 +13,7 @@ export async function siteRoutes(app: App): Promise<void> {
         summary: 'Deployment name and contacts / Tên cổng và thông tin liên hệ',
         response: { 200: SiteInfoSchema, ...standardErrorResponses },
       },
+      config: { access: 'public' },
     },
     async () => getSiteInfo(app.deps.database.db, app.deps.config.demo),
   );
@@ -34,7 +34,7 @@ export async function siteRoutes(app: App): Promise<void> {
           ...standardErrorResponses,
         },
       },
-      preHandler: requireRole('system_admin'),
+      config: { access: { action: 'site.manage' } },
     },
     async (request) => {
       await updateSiteSettings(app.deps.database.db, actorOf(request), request.body);

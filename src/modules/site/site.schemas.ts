@@ -21,6 +21,20 @@ export const SiteInfoSchema = Type.Object({
   hotline: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   demo: Type.Boolean({ description: 'True when the deployment runs on demo data' }),
+  demoAccounts: Type.Array(
+    Type.Object({
+      username: Type.String(),
+      fullName: Type.String(),
+      kind: Type.Union([Type.Literal('officer'), Type.Literal('citizen'), Type.Literal('organisation')]),
+      roles: Type.Array(Type.String()),
+    }),
+    {
+      description: 'Demo mode only: the published demo accounts, for the sign-in pages',
+    },
+  ),
+  demoPassword: Type.Union([Type.String(), Type.Null()], {
+    description: 'Demo mode only: the shared password of the demo accounts',
+  }),
   version: Type.String(),
 });
 export type SiteInfo = Static<typeof SiteInfoSchema>;

@@ -2,7 +2,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { API_VERSION } from '../../platform/http/openapi.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findSiteSettings, saveSiteSettings } from './site.repository.ts';
+import { DEMO_PASSWORD } from '../demo/demo-password.ts';
+import { findSiteSettings, listDemoAccounts, saveSiteSettings } from './site.repository.ts';
 import type { SiteInfo, SiteSettings } from './site.schemas.ts';
 
 /** Shown until an administrator names the deployment. */
@@ -15,7 +16,15 @@ const UNNAMED_SITE: SiteSettings = {
 
 export async function getSiteInfo(db: Db, demo: boolean): Promise<SiteInfo> {
   const settings = (await findSiteSettings(db)) ?? UNNAMED_SITE;
-  return { ...settings, demo, version: API_VERSION };
+  // Demo accounts are published (README, sign-in page) only while the deployment runs on demo data.
+  const demoAccounts = demo ? await listDemoAccounts(db) : [];
+  return {
+    ...settings,
+    demo,
+    demoAccounts,
+    demoPassword: demo ? DEMO_PASSWORD : null,
+    version: API_VERSION,
+  };
 }
 
 export async function updateSiteSettings(db: Db, actor: Actor, settings: SiteSettings): Promise<void> {

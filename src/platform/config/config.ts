@@ -2,6 +2,12 @@
 // object. Embedded defaults (PGlite under ./data, local adapters) need no .env file.
 // Admin-editable rules (calendars, procedures, templates) live in the database, never here.
 import path from 'node:path';
+import {
+  loadNotificationConfig,
+  type NotificationConfig,
+  NotificationConfigError,
+} from './notifications-config.ts';
+import { loadSigningConfig, type SigningConfig } from './signing-config.ts';
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -20,8 +26,28 @@ export interface Config {
   bodyLimit: number;
   uploadLimit: number;
   trustProxy: boolean;
+  /** Requests per minute per client IP across the API (route classes may set lower limits). */
+  rateLimitPerMinute: number;
+  /** ClamAV daemon for upload scanning; null = the local signature scanner (EICAR only, not an antivirus). */
+  clamd: { host: string; port: number } | null;
+  /** Sign-in attempts per minute per client IP (goal 4; per-account limits are in the database). */
+  loginRateLimitPerMinute: number;
+  /** Administrators' password age before a forced change (goal 6, TCVN 5.6.2.3); 0 = no expiry. */
+  adminPasswordMaxAgeDays: number;
   /** Run background workers in this process (one process serves API, web and workers by default). */
   workers: boolean;
+  /** E-mail, SMS and chat providers, retries, quiet hours (notifications-config.ts). */
+  notifications: NotificationConfig;
+  /** Agency signing key and trusted roots (signing-config.ts). */
+  signing: SigningConfig;
+  /**
+   * Single sign-on through OpenID Connect (R8): a real provider (VNeID / national portal accounts),
+   * the local stand-in provider mounted at /dev-idp (development, tests, demo), or none.
+   */
+  oidc:
+    | { kind: 'external'; issuer: string; clientId: string; clientSecret: string }
+    | { kind: 'local' }
+    | { kind: 'off' };
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +79,19 @@ function parseInteger(env: Env, key: string, fallback: number, min: number, max:
     throw new ConfigError(`${key} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parseHostPort(env: Env, key: string): { host: string; port: number } | null {
+  const raw = env[key]?.trim();
+  if (!raw) {
+    return null;
+  }
+  const match = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(raw);
+  const port = Number(match?.[2]);
+  if (!match?.[1] || port < 1 || port > 65535) {
+    throw new ConfigError(`${key} must be host:port, got "${raw}"`);
+  }
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
 function parseUrl(key: string, raw: string, protocols: string[]): string {
@@ -102,10 +141,46 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: parseInteger(env, 'MOTCUA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     uploadLimit: parseInteger(env, 'MOTCUA_UPLOAD_LIMIT', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: parseBool(env, 'MOTCUA_TRUST_PROXY', false),
+    rateLimitPerMinute: parseInteger(env, 'MOTCUA_RATE_LIMIT', 600, 10, 10_000_000),
+    clamd: parseHostPort(env, 'MOTCUA_CLAMD'),
+    loginRateLimitPerMinute: parseInteger(env, 'MOTCUA_LOGIN_RATE_LIMIT', 10, 1, 10_000_000),
+    adminPasswordMaxAgeDays: parseInteger(env, 'MOTCUA_ADMIN_PASSWORD_MAX_AGE_DAYS', 60, 0, 3650),
     workers: parseBool(env, 'MOTCUA_WORKERS', true),
+    notifications: loadNotifications(env, nodeEnv === 'production'),
+    signing: loadSigningConfig(env, parseBool(env, 'MOTCUA_DEMO', database.kind === 'pglite')),
+    oidc: parseOidc(env, nodeEnv),
   };
   assertProductionSafe(config, env);
   return config;
+}
+
+function loadNotifications(env: Env, production: boolean): NotificationConfig {
+  try {
+    return loadNotificationConfig(env, production);
+  } catch (error) {
+    if (error instanceof NotificationConfigError) {
+      throw new ConfigError(error.message);
+    }
+    throw error;
+  }
+}
+
+function parseOidc(env: Env, nodeEnv: Config['env']): Config['oidc'] {
+  const issuer = env.MOTCUA_OIDC_ISSUER?.trim();
+  if (issuer) {
+    const clientId = env.MOTCUA_OIDC_CLIENT_ID?.trim();
+    const clientSecret = env.MOTCUA_OIDC_CLIENT_SECRET?.trim();
+    if (!clientId || !clientSecret) {
+      throw new ConfigError('MOTCUA_OIDC_ISSUER needs MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET');
+    }
+    return {
+      kind: 'external',
+      issuer: parseUrl('MOTCUA_OIDC_ISSUER', issuer, ['https:', 'http:']),
+      clientId,
+      clientSecret,
+    };
+  }
+  return parseBool(env, 'MOTCUA_OIDC_LOCAL', nodeEnv !== 'production') ? { kind: 'local' } : { kind: 'off' };
 }
 
 /** Security goal 24: the production profile refuses settings that are only fit for a laptop. */
@@ -129,6 +204,12 @@ function assertProductionSafe(config: Config, env: Env): void {
   if (config.database.kind === 'postgres' && /sslmode=disable/i.test(config.database.url)) {
     problems.push('DATABASE_URL must not disable TLS (sslmode=disable)');
   }
+  if (config.oidc.kind === 'local') {
+    problems.push('MOTCUA_OIDC_LOCAL must be off: the local identity provider accepts test identities only');
+  }
+  if (config.oidc.kind === 'external' && !config.oidc.issuer.startsWith('https://')) {
+    problems.push('MOTCUA_OIDC_ISSUER must be https://');
+  }
   if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
     problems.push('NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks');
   }
@@ -143,7 +224,26 @@ export function describeConfig(config: Config): Record<string, unknown> {
     config.database.kind === 'postgres'
       ? { kind: 'postgres', url: redactUrl(config.database.url) }
       : { kind: 'pglite', dataDir: config.database.dataDir };
-  return { ...config, database, sessionSecret: config.sessionSecret ? '(set)' : '(generated)' };
+  const n = config.notifications;
+  const notifications = {
+    ...n,
+    email: n.email.kind === 'smtp' ? { kind: 'smtp', url: redactUrl(n.email.url) } : n.email,
+    sms:
+      n.sms.kind === 'http'
+        ? { kind: 'http', url: redactUrl(n.sms.url), apiKey: '***', secret: '***' }
+        : n.sms,
+    chat: n.chat.kind === 'zns' ? { kind: 'zns', url: redactUrl(n.chat.url), accessToken: '***' } : n.chat,
+  };
+  const signing = { ...config.signing, p12Password: config.signing.p12Password ? '***' : null };
+  const oidc = config.oidc.kind === 'external' ? { ...config.oidc, clientSecret: '***' } : config.oidc;
+  return {
+    ...config,
+    database,
+    notifications,
+    signing,
+    oidc,
+    sessionSecret: config.sessionSecret ? '(set)' : '(generated)',
+  };
 }
 
 export function redactUrl(raw: string): string {

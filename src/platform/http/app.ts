@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
+import type { VirusScanner } from '../../adapters/antivirus/virus-scanner.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -14,7 +15,8 @@ import { registerErrorHandling } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerSecurity } from './security.ts';
 import { registerSessions } from './session.ts';
-import { registerWebApps } from './web-static.ts';
+import { createValidatorCompiler } from './validator.ts';
+import { registerWebApps, WEB_DIST_DIR } from './web-static.ts';
 
 /** Everything a module needs, handed over explicitly (no global singletons). */
 export interface AppDeps {
@@ -22,6 +24,9 @@ export interface AppDeps {
   database: DatabaseHandle;
   jobs: JobQueue;
   blobs: BlobStore;
+  /** Uploads wait here until inspected and scanned; never served from here. */
+  quarantine: BlobStore;
+  scanner: VirusScanner;
   logger: Logger;
   /** Readiness facts owned by the process (migrations done, workers started). */
   readiness: { migrated: boolean };
@@ -30,6 +35,8 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Where the built web apps are (modules may pre-render pages into the portal's shell). */
+    webDistDir: string;
   }
 }
 
@@ -48,20 +55,30 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
-    ajv: {
-      // Unknown fields are refused, not silently dropped (goal 12); query strings are coerced.
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('deps', deps);
+  app.decorate('webDistDir', options.webDistDir ?? WEB_DIST_DIR);
+  app.setValidatorCompiler(createValidatorCompiler());
+  // Only JSON (and multipart uploads) are accepted as bodies; Fastify's default text parser is not.
+  app.removeContentTypeParser('text/plain');
+  // An empty JSON body (a POST with nothing to say, e.g. logout) is no body, not malformed JSON;
+  // anything else goes through Fastify's parser, which refuses __proto__/constructor poisoning.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
   registerErrorHandling(app);
   await registerSecurity(app, deps.config);
   await registerSessions(app, deps.config, deps.database.db);
   await app.register(multipart, {
-    limits: { fileSize: deps.config.uploadLimit, files: 20, fields: 50, parts: 100 },
+    limits: { fileSize: deps.config.uploadLimit + 1, files: 20, fields: 50, parts: 100 },
   });
   await registerOpenApi(app);
   await options.routes(app);

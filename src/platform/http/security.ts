@@ -41,7 +41,7 @@ export async function registerSecurity(app: App, config: Config): Promise<void> 
 
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     // Behind a proxy Fastify's trustProxy decides request.ip; a spoofed X-Forwarded-For never does.
     keyGenerator: (request) => request.ip,

@@ -14,10 +14,10 @@ export interface SessionStoreOptions {
 
 export function createPgSessionStore(db: Db, options: SessionStoreOptions): Store {
   const now = options.now ?? (() => new Date());
-  const expiry = (session: Session): Date => {
-    const expires = session.cookie?.expires;
-    return expires ? new Date(expires) : new Date(now().getTime() + options.idleSeconds * 1000);
-  };
+  // Idle expiry is decided here, on the server, from the session's own idle limit: every request
+  // saves the session again (rolling), which moves the expiry forward.
+  const expiry = (session: Session): Date =>
+    new Date(now().getTime() + (session.idleSeconds ?? options.idleSeconds) * 1000);
   return {
     set(sid, session, callback) {
       const data = JSON.stringify(session);
@@ -35,7 +35,9 @@ export function createPgSessionStore(db: Db, options: SessionStoreOptions): Stor
         .executeTakeFirst()
         .then(async (row) => {
           const at = now().getTime();
-          const absoluteEnd = row ? new Date(row.createdAt).getTime() + options.absoluteSeconds * 1000 : 0;
+          const data = row?.data as { createdAt?: number } | undefined;
+          const startedAt = data?.createdAt ?? (row ? new Date(row.createdAt).getTime() : 0);
+          const absoluteEnd = startedAt + options.absoluteSeconds * 1000;
           if (!row || new Date(row.expiresAt).getTime() <= at || absoluteEnd <= at) {
             if (row) {
               await db.deleteFrom('httpSessions').where('sid', '=', sid).execute();

@@ -14,11 +14,28 @@ import { createPgSessionStore } from './session-store.ts';
 declare module 'fastify' {
   interface Session {
     userId?: string;
+    /** Epoch ms of the sign-in: the absolute lifetime counts from here. */
     createdAt?: number;
+    /** Idle timeout of this session (officers 15 min, administrators 5 min; goal 5). */
+    idleSeconds?: number;
+    /** How the user authenticated: the identity assurance of the session (R8). */
+    assurance?: 'password' | 'password+totp' | 'oidc';
+    /** Identity assurance level reported by the OpenID provider (e.g. vneid:level2), for SSO sessions. */
+    identityLevel?: string;
+    /** Password accepted, second factor still to come (not signed in yet). */
+    pendingUserId?: string;
+    pendingAt?: number;
+    pendingAttempts?: number;
+    /** A TOTP secret being enrolled, kept here until the first code confirms it. */
+    totpPendingSecret?: string;
+    /** OpenID Connect sign-in in progress: state, nonce and PKCE verifier. */
+    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
   }
 }
 
 export const SESSION_IDLE_SECONDS = 15 * 60;
+/** TCVN 14423:2026 5.5.2.2: administrator sessions lock after at most 5 minutes idle. */
+export const ADMIN_SESSION_IDLE_SECONDS = 5 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 3600;
 
 /** The configured secret, or one generated once and kept in the data directory (development). */

@@ -42,8 +42,9 @@ export async function registerWebApps(app: App, distDir = WEB_DIST_DIR): Promise
     if (!built) {
       return reply.status(503).type('text/html; charset=utf-8').send(NOT_BUILT_HTML);
     }
-    if (/\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) {
-      // A missing file (e.g. /assets/old.js) is a 404, not the app shell.
+    if (/\.[a-z0-9]*[a-z][a-z0-9]*$/i.test(url.split('?')[0] ?? '')) {
+      // A missing file (e.g. /assets/old.js) is a 404, not the app shell. An extension has a
+      // letter: /thu-tuc/1.001193 (a procedure code) is an app page.
       return sendError(request, reply, errors.notFound());
     }
     const page =

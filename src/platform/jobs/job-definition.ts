@@ -23,6 +23,9 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   retry?: RetryPolicy;
   /** Seconds a running attempt may take before it counts as failed. */
   timeoutSeconds?: number;
+  /** Throughput of this queue's workers: jobs fetched per poll (fetching continues while batches
+   * come back full) and workers per process. Default one job, one worker. */
+  worker?: { batchSize?: number; concurrency?: number };
   /** Cron expression (UTC) to enqueue the job on a schedule, with an empty payload. */
   cron?: string;
   // Method syntax on purpose: lets a JobDefinition<TObject> sit in a JobDefinition[] list.

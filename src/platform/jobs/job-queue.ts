@@ -79,7 +79,14 @@ export class JobQueue {
   }
 
   async #work(definition: JobDefinition, pollingIntervalSeconds: number): Promise<void> {
-    await this.#boss.work(definition.name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+    const batchSize = definition.worker?.batchSize ?? 1;
+    const options = {
+      pollingIntervalSeconds,
+      batchSize,
+      localConcurrency: definition.worker?.concurrency ?? 1,
+      burstWhenBatchFull: batchSize > 1,
+    };
+    await this.#boss.work(definition.name, options, async (jobs) => {
       for (const job of jobs) {
         const log = this.#logger.child({ job: definition.name, jobId: job.id });
         if (!Value.Check(definition.payload, job.data)) {

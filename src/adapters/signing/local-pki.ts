@@ -1,0 +1,167 @@
+// A throwaway certification authority for tests and the demo (security goal 27): root →
+// intermediate → agency signer, plus an expired signer and a signer under another root. Generated at
+// run time into memory or the data directory; no private key is ever committed. Not for production:
+// real agencies sign with certificates of the government CA (VGCA) or a licensed public CA.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+
+export interface Issued {
+  cert: forge.pki.Certificate;
+  key: forge.pki.rsa.PrivateKey;
+  certPem: string;
+}
+
+export interface LocalPki {
+  rootPem: string;
+  intermediatePem: string;
+  /** The agency signer: PKCS#12 with signer + intermediate + root certificates. */
+  signerP12: Buffer;
+  expiredSignerP12: Buffer;
+  /** Issued under a root nobody trusts. */
+  wrongRootSignerP12: Buffer;
+  wrongRootPem: string;
+  password: string;
+}
+
+function rsaKeys(bits = 2048): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+  // node:crypto generates the key (fast, native); forge only builds the certificates.
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: bits });
+  return {
+    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+    privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+  };
+}
+
+function subject(cn: string, o: string): forge.pki.CertificateField[] {
+  return [
+    { name: 'countryName', value: 'VN' },
+    { shortName: 'ST', value: 'An Hoa' },
+    { name: 'organizationName', value: o },
+    { name: 'commonName', value: cn },
+  ];
+}
+
+const DAY = 86_400_000;
+
+export function issueCertificate(options: {
+  commonName: string;
+  organisation: string;
+  issuer?: Issued;
+  ca: boolean;
+  notBefore: Date;
+  notAfter: Date;
+  /** RSA modulus length; tests issue a 1024-bit one to see it refused. */
+  bits?: number;
+}): Issued {
+  const keys = rsaKeys(options.bits);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = `01${crypto.randomBytes(8).toString('hex')}`;
+  cert.validity.notBefore = options.notBefore;
+  cert.validity.notAfter = options.notAfter;
+  const attrs = subject(options.commonName, options.organisation);
+  cert.setSubject(attrs);
+  cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : attrs);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: options.ca, critical: true },
+    options.ca
+      ? { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
+      : { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(options.issuer?.key ?? keys.privateKey, forge.md.sha256.create());
+  return { cert, key: keys.privateKey, certPem: forge.pki.certificateToPem(cert) };
+}
+
+export function toP12(leaf: Issued, chain: Issued[], password: string): Buffer {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(leaf.key, [leaf.cert, ...chain.map((c) => c.cert)], password, {
+    algorithm: '3des',
+    friendlyName: 'motcua-signer',
+  });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}
+
+export function generateLocalPki(
+  options: { agencyName?: string; password?: string; now?: Date } = {},
+): LocalPki {
+  const now = options.now ?? new Date();
+  const password = options.password ?? crypto.randomBytes(12).toString('base64url');
+  const agency = options.agencyName ?? 'So Tu phap tinh An Hoa (DEMO)';
+  const years = (n: number) => new Date(now.getTime() + n * 365 * DAY);
+  const root = issueCertificate({
+    commonName: 'MotCua Demo Root CA (NOT FOR PRODUCTION)',
+    organisation: 'MotCua demo',
+    ca: true,
+    notBefore: years(-1),
+    notAfter: years(10),
+  });
+  const intermediate = issueCertificate({
+    commonName: 'MotCua Demo Agency CA',
+    organisation: 'MotCua demo',
+    issuer: root,
+    ca: true,
+    notBefore: years(-1),
+    notAfter: years(5),
+  });
+  const signer = issueCertificate({
+    commonName: agency,
+    organisation: agency,
+    issuer: intermediate,
+    ca: false,
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: years(2),
+  });
+  const expired = issueCertificate({
+    commonName: `${agency} (expired)`,
+    organisation: agency,
+    issuer: intermediate,
+    ca: false,
+    notBefore: years(-1),
+    notAfter: new Date(now.getTime() - 30 * DAY),
+  });
+  const wrongRoot = issueCertificate({
+    commonName: 'Unknown Root CA',
+    organisation: 'Somebody else',
+    ca: true,
+    notBefore: years(-1),
+    notAfter: years(10),
+  });
+  const stranger = issueCertificate({
+    commonName: agency,
+    organisation: agency,
+    issuer: wrongRoot,
+    ca: false,
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: years(2),
+  });
+  return {
+    rootPem: root.certPem,
+    intermediatePem: intermediate.certPem,
+    signerP12: toP12(signer, [intermediate, root], password),
+    expiredSignerP12: toP12(expired, [intermediate, root], password),
+    wrongRootSignerP12: toP12(stranger, [wrongRoot], password),
+    wrongRootPem: wrongRoot.certPem,
+    password,
+  };
+}
+
+/**
+ * The demo's PKI under `<dataDir>/signing`: created once on first start, reused afterwards.
+ * Returns the files the signing configuration points at.
+ */
+export function ensureLocalPki(dataDir: string): { p12File: string; password: string; trustFile: string } {
+  const dir = path.join(dataDir, 'signing');
+  const p12File = path.join(dir, 'demo-agency-signer.p12');
+  const passwordFile = path.join(dir, 'demo-agency-signer.password');
+  const trustFile = path.join(dir, 'demo-trusted-roots.pem');
+  if (!fs.existsSync(p12File) || !fs.existsSync(passwordFile) || !fs.existsSync(trustFile)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const pki = generateLocalPki();
+    fs.writeFileSync(p12File, pki.signerP12, { mode: 0o600 });
+    fs.writeFileSync(passwordFile, pki.password, { mode: 0o600 });
+    fs.writeFileSync(trustFile, pki.rootPem, { mode: 0o644 });
+  }
+  return { p12File, password: fs.readFileSync(passwordFile, 'utf8').trim(), trustFile };
+}

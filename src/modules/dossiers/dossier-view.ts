@@ -1,0 +1,63 @@
+// Dossier rows turned into API views: national status names (R53: meanings fixed, labels shown),
+// the colour warning (R17 reception clock while awaiting reception, R36 appointment afterwards).
+import {
+  type DossierStatus,
+  STATUS_NAMES,
+  SUB_STATUSES,
+  type SubStatus,
+} from '../../domain/dossier/status.ts';
+import type { WorkingCalendar } from '../../domain/working-time/index.ts';
+import { warningLevel } from '../../domain/working-time/index.ts';
+import type { DossierRow } from './dossier.repository.ts';
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+export interface SummaryContext {
+  procedureName: string;
+  receivingAgencyCode: string;
+  calendar: WorkingCalendar | null;
+  now: Date;
+}
+
+export function statusNameOf(status: number) {
+  return STATUS_NAMES[status as DossierStatus];
+}
+
+export function subStatusNameOf(subStatus: string) {
+  return SUB_STATUSES[subStatus as SubStatus] ?? { vi: subStatus, en: subStatus };
+}
+
+/** Which clock the colour follows: reception (status 1) or the appointment (open statuses). */
+export function warningOf(row: DossierRow, calendar: WorkingCalendar | null, now: Date) {
+  const clock = row.status === 1 ? row.receptionDueAt : [2, 4, 5, 6].includes(row.status) ? row.dueAt : null;
+  if (!clock || !calendar) {
+    return null;
+  }
+  const warning = warningLevel(calendar, now.getTime(), new Date(clock).getTime());
+  return warning.ok ? warning.value.level : null;
+}
+
+export function toSummary(row: DossierRow, context: SummaryContext) {
+  const applicant = row.applicant as { fullName?: string };
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    statusName: statusNameOf(row.status),
+    subStatus: row.subStatus,
+    subStatusName: subStatusNameOf(row.subStatus),
+    procedureId: row.procedureId,
+    procedureName: context.procedureName,
+    channel: row.channel,
+    applicantName: applicant.fullName ?? '',
+    receivingAgencyCode: context.receivingAgencyCode,
+    submittedAt: new Date(row.submittedAt).toISOString(),
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    receptionDueAt: iso(row.receptionDueAt),
+    warning: warningOf(row, context.calendar, context.now),
+    version: row.version,
+  };
+}
+
+export { iso };

@@ -1,0 +1,127 @@
+// What each action changes beyond status and sub-status (issue 6: reception; the terminal steps of
+// issue 7). A handler returns the snapshot fields to set (written in the guarded update) and what to
+// write after the history row exists (requests, files). Processing steps (forward, send back, …)
+// register their handlers from the processing module.
+import type { Transaction, Updateable } from 'kysely';
+import type { ActionRule, DossierAction } from '../../../domain/dossier/actions.ts';
+import { clockStart, dueAfter } from '../../../domain/processing/time-limit.ts';
+import { addWorkingMinutes, formatIsoDate, localDayOf } from '../../../domain/working-time/index.ts';
+import type { Database, DossiersTable } from '../../../platform/db/schema.ts';
+import { findRuleSetInForce } from '../../rules/rule-sets.repository.ts';
+import { dossierErrors } from '../dossier.errors.ts';
+import { attachFiles, type DossierRow, findOpenRequest, type HistoryRow } from '../dossier.repository.ts';
+import type { ActionBody } from '../dossier.schemas.ts';
+import {
+  calendarFor,
+  calendarOf,
+  type DossierDeps,
+  online,
+  timeLimitOf,
+  versionOf,
+} from '../dossier-context.ts';
+
+export interface HandlerInput {
+  deps: DossierDeps;
+  trx: Transaction<Database>;
+  dossier: DossierRow;
+  body: ActionBody;
+  rule: ActionRule;
+  at: Date;
+  userId: string | null;
+}
+
+export interface HandlerResult {
+  changes: Updateable<DossiersTable>;
+  /** The sub-status when the rule leaves it to the process step. */
+  subStatus?: string;
+  after?: (history: HistoryRow, updated: DossierRow) => Promise<void>;
+}
+
+export type ActionHandler = (input: HandlerInput) => Promise<HandlerResult>;
+
+async function openRequestRow(
+  input: HandlerInput,
+  kind: 'completion' | 'supplement' | 'financial_obligation',
+) {
+  const items = input.body.items ?? [];
+  return async (history: HistoryRow) => {
+    await input.trx
+      .insertInto('dossierRequests')
+      .values({
+        id: input.deps.newId(),
+        dossierId: input.dossier.id,
+        kind,
+        items: JSON.stringify(items),
+        note: input.body.note ?? null,
+        requestedAt: input.at,
+        requestedBy: input.userId,
+        historyId: history.id,
+      })
+      .execute();
+  };
+}
+
+/** Closes the open request and keeps the new files and e-form data (earlier files are superseded, not lost). */
+function answerRequest(input: HandlerInput) {
+  return async (history: HistoryRow) => {
+    const open = await findOpenRequest(input.trx, input.dossier.id);
+    if (open) {
+      await input.trx
+        .updateTable('dossierRequests')
+        .set({ status: 'answered', answeredAt: input.at, answeredHistoryId: history.id })
+        .where('id', '=', open.id)
+        .execute();
+    }
+    await attachFiles(input.trx, input.dossier.id, history.id, input.body.components ?? [], input.deps.newId);
+  };
+}
+
+export const ACTION_HANDLERS: Partial<Record<DossierAction, ActionHandler>> = {
+  // R18: reception issues the appointment from the procedure's time limit (online value if online).
+  accept: async (input) => {
+    const version = await versionOf(input.trx, input.dossier);
+    const calendar = await calendarOf(input.trx, input.dossier);
+    const due = dueAfter(calendar, input.at.getTime(), timeLimitOf(version, online(input.dossier)));
+    if (!due.ok) {
+      throw dossierErrors.calendar();
+    }
+    return {
+      changes: { receivedAt: input.at, dueAt: new Date(due.value), originalDueAt: new Date(due.value) },
+    };
+  },
+  request_completion: async (input) => ({ changes: {}, after: await openRequestRow(input, 'completion') }),
+  // R31: a refusal is the dossier's result time.
+  refuse: async (input) => ({ changes: { resultAt: input.at, closedAt: input.at } }),
+  // R17: the reception clock starts again when the applicant has completed the dossier.
+  submit_completion: async (input) => {
+    const day = formatIsoDate(localDayOf(input.at.getTime()));
+    const calendar = (await calendarFor(input.trx, input.dossier.receivingAgencyId, day)).calendar;
+    const ruleSet = await findRuleSetInForce(input.trx, day);
+    const start = clockStart(calendar, input.at.getTime());
+    const due = start.ok
+      ? addWorkingMinutes(calendar, start.value, (ruleSet?.settings.onlineReceptionWorkingHours ?? 8) * 60)
+      : start;
+    const formData = {
+      ...(input.dossier.formData as Record<string, unknown>),
+      ...(input.body.formData ?? {}),
+    };
+    return {
+      changes: {
+        formData: JSON.stringify(formData),
+        ...(start.ok && due.ok
+          ? { clockStartedAt: new Date(start.value), receptionDueAt: new Date(due.value) }
+          : {}),
+      },
+      after: answerRequest(input),
+    };
+  },
+  request_withdrawal: async () => ({ changes: {} }),
+  confirm_withdrawal: async (input) => ({ changes: { resultAt: input.at, closedAt: input.at } }),
+  // R31: the desk confirms the result: the "has result" time.
+  confirm_result: async (input) => ({ changes: { resultAt: input.at } }),
+  return_result: async (input) => ({ changes: { returnedAt: input.at, closedAt: input.at } }),
+};
+
+export function registerActionHandler(action: DossierAction, handler: ActionHandler): void {
+  ACTION_HANDLERS[action] = handler;
+}

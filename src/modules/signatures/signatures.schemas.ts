@@ -1,0 +1,53 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const CertificateSchema = Type.Object({
+  subject: Type.String(),
+  commonName: Nullable(Type.String()),
+  organisation: Nullable(Type.String()),
+  issuer: Type.String(),
+  serialNumber: Type.String(),
+  validFrom: Type.String({ format: 'date-time' }),
+  validTo: Type.String({ format: 'date-time' }),
+  trustedRoot: Type.Boolean(),
+});
+
+export const SignatureProblemSchema = Type.Union(
+  [
+    Type.Literal('byte_range_invalid'),
+    Type.Literal('cms_malformed'),
+    Type.Literal('digest_mismatch'),
+    Type.Literal('signature_invalid'),
+    Type.Literal('weak_algorithm'),
+    Type.Literal('untrusted_chain'),
+    Type.Literal('certificate_expired_at_signing'),
+    Type.Literal('certificate_not_yet_valid_at_signing'),
+    Type.Literal('modified_after_signing'),
+  ],
+  { description: 'Why a signature is not valid' },
+);
+
+export const VerificationSchema = Type.Object({
+  valid: Type.Boolean({
+    description: 'At least one signature, every signature valid, nothing added after the last',
+  }),
+  signatures: Type.Array(
+    Type.Object({
+      valid: Type.Boolean(),
+      signer: Type.Union([CertificateSchema, Type.Null()]),
+      signedAt: Nullable(Type.String({ format: 'date-time' })),
+      chain: Type.Array(CertificateSchema),
+      problems: Type.Array(SignatureProblemSchema),
+      name: Nullable(Type.String()),
+      reason: Nullable(Type.String()),
+      location: Nullable(Type.String()),
+      subFilter: Nullable(Type.String()),
+      coversWholeDocument: Type.Boolean(),
+    }),
+  ),
+  limitations: Type.Array(Type.String()),
+  sha256: Type.String({ description: 'SHA-256 of the file checked' }),
+  demoTrust: Type.Boolean({ description: 'True when the only trusted root is the generated demo CA' }),
+});
+export type VerificationView = Static<typeof VerificationSchema>;

@@ -1,0 +1,29 @@
+// R24: the agency key used to sign results on the server and the roots trusted when verifying. In
+// demo mode, without settings, a throwaway CA is generated into <data dir>/signing at startup
+// (src/adapters/signing/local-pki.ts); production names real files or signs elsewhere (token, remote).
+
+export interface SigningConfig {
+  /** PKCS#12 file of the agency signer; null: no server-side signing. */
+  p12File: string | null;
+  p12Password: string | null;
+  /** PEM bundle(s) of trusted root certificates for verification. */
+  trustedRootFiles: string[];
+  /** Generate and use the demo CA when nothing is configured (demo mode only). */
+  useDemoPki: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadSigningConfig(env: Env, demo: boolean): SigningConfig {
+  const p12File = env.MOTCUA_SIGNING_P12?.trim() || null;
+  const trusted = (env.MOTCUA_SIGNING_TRUSTED_ROOTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    p12File,
+    p12Password: env.MOTCUA_SIGNING_P12_PASSWORD ?? null,
+    trustedRootFiles: trusted,
+    useDemoPki: demo && !p12File && trusted.length === 0,
+  };
+}

@@ -1,0 +1,79 @@
+// Notification and signing providers are configuration (README): local simulations by default outside
+// production, real providers or off in production, secrets never printed (goal 22).
+import { describe, expect, it } from 'vitest';
+import { describeConfig, loadConfig } from '../../src/platform/config/config.ts';
+
+const SAFE_PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://motcua:secret@db.internal:5432/motcua',
+  MOTCUA_PUBLIC_URL: 'https://dichvucong.anhoa.gov.vn',
+  MOTCUA_SESSION_SECRET: 'x'.repeat(48),
+};
+
+describe('[R37] notification providers configuration', () => {
+  it('uses the local simulations by default outside production, with 21:00–07:00 SMS quiet hours', () => {
+    const { notifications } = loadConfig({});
+    expect([notifications.email.kind, notifications.sms.kind, notifications.chat.kind]).toEqual([
+      'local',
+      'local',
+      'local',
+    ]);
+    expect(notifications.smsQuietHours).toEqual({ startMinute: 1260, endMinute: 420 });
+    expect(notifications.maxAttempts).toBe(10);
+  });
+
+  it('[goal 24] production turns channels off by default and refuses the simulations', () => {
+    const { notifications } = loadConfig(SAFE_PRODUCTION);
+    expect([notifications.email.kind, notifications.sms.kind, notifications.chat.kind]).toEqual([
+      'off',
+      'off',
+      'off',
+    ]);
+    expect(() => loadConfig({ ...SAFE_PRODUCTION, MOTCUA_SMS: 'local' })).toThrow(
+      /cannot be "local" in production/,
+    );
+  });
+
+  it('real providers need their settings, named in the error', () => {
+    expect(() => loadConfig({ MOTCUA_EMAIL: 'smtp' })).toThrow(/MOTCUA_SMTP_URL/);
+    expect(() => loadConfig({ MOTCUA_SMS: 'http', MOTCUA_SMS_URL: 'https://sms.example.vn' })).toThrow(
+      /MOTCUA_SMS_API_KEY/,
+    );
+    expect(() => loadConfig({ MOTCUA_CHAT: 'zns' })).toThrow(/MOTCUA_CHAT_URL/);
+    expect(() => loadConfig({ MOTCUA_SMS: 'pigeon' })).toThrow(/MOTCUA_SMS/);
+    expect(() => loadConfig({ MOTCUA_SMS_QUIET_HOURS: '9pm' })).toThrow(/MOTCUA_SMS_QUIET_HOURS/);
+    expect(() => loadConfig({ MOTCUA_NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/MOTCUA_NOTIFY_MAX_ATTEMPTS/);
+  });
+
+  it('[goal 22] describeConfig never shows passwords, API keys, HMAC secrets or tokens', () => {
+    const config = loadConfig({
+      MOTCUA_EMAIL: 'smtp',
+      MOTCUA_SMTP_URL: 'smtps://user:smtp-sentinel@mail.example.vn:465',
+      MOTCUA_SMS: 'http',
+      MOTCUA_SMS_URL: 'https://sms.example.vn',
+      MOTCUA_SMS_API_KEY: 'key-sentinel',
+      MOTCUA_SMS_SECRET: 'secret-sentinel',
+      MOTCUA_CHAT: 'zns',
+      MOTCUA_CHAT_URL: 'https://zns.example.vn',
+      MOTCUA_CHAT_ACCESS_TOKEN: 'token-sentinel',
+      MOTCUA_SIGNING_P12: '/keys/agency.p12',
+      MOTCUA_SIGNING_P12_PASSWORD: 'p12-sentinel',
+    });
+    const printed = JSON.stringify(describeConfig(config));
+    for (const sentinel of [
+      'smtp-sentinel',
+      'key-sentinel',
+      'secret-sentinel',
+      'token-sentinel',
+      'p12-sentinel',
+    ]) {
+      expect(printed).not.toContain(sentinel);
+    }
+    expect(config.signing).toMatchObject({ p12File: '/keys/agency.p12', useDemoPki: false });
+  });
+
+  it('[R24] demo mode without signing settings uses the generated demo CA', () => {
+    expect(loadConfig({}).signing.useDemoPki).toBe(true);
+    expect(loadConfig({ MOTCUA_DEMO: 'false' }).signing.useDemoPki).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+// The public portal: pages by path. Screens arrive with their issues (catalogue, lookup, accounts).
+import { useEffect } from 'react';
+import '../ui/accounts.css';
+import { useI18n } from '../i18n/i18n.tsx';
+import { NotFound, PageFrame } from '../ui/layout.tsx';
+import { useLocation } from '../ui/router.tsx';
+import { useSite } from '../ui/use-site.ts';
+import { PortalLoginPage } from './accounts/PortalLoginPage.tsx';
+import { ProfilePage } from './accounts/ProfilePage.tsx';
+import { PortalSessionContext, usePortalSessionState } from './accounts/portal-session.ts';
+import { RegisterPage } from './accounts/RegisterPage.tsx';
+import { ResetPage } from './accounts/ResetPage.tsx';
+import { VerifyPage } from './accounts/VerifyPage.tsx';
+import { AgenciesPage } from './catalogue/AgenciesPage.tsx';
+import { OnlineSubmitPage } from './catalogue/OnlineSubmitPage.tsx';
+import { ProcedurePage } from './catalogue/ProcedurePage.tsx';
+import { ProcedureSearchPage } from './catalogue/ProcedureSearchPage.tsx';
+import { HomePage } from './HomePage.tsx';
+import { NotAvailablePage } from './NotAvailablePage.tsx';
+
+export function PortalApp() {
+  const { m, pick } = useI18n();
+  const site = useSite();
+  const { path, query } = useLocation();
+  const portalSession = usePortalSessionState();
+  const signedIn = Boolean(portalSession.session);
+
+  useEffect(() => {
+    document.title = site ? pick(site.name) : m.portal.title;
+  }, [site, pick, m]);
+
+  const nav = [
+    { href: '/', label: m.portal.navHome, current: path === '/' },
+    { href: '/thu-tuc', label: m.portal.navProcedures, current: path.startsWith('/thu-tuc') },
+    { href: '/co-quan', label: m.catalogue.nav.agencies, current: path.startsWith('/co-quan') },
+    { href: '/tra-cuu', label: m.portal.navLookup, current: path.startsWith('/tra-cuu') },
+    signedIn
+      ? { href: '/tai-khoan', label: m.accounts.portal.navAccount, current: path.startsWith('/tai-khoan') }
+      : { href: '/dang-nhap', label: m.accounts.portal.navLogin, current: path.startsWith('/dang-nhap') },
+    { href: '/admin/', label: m.portal.navBackoffice },
+  ];
+
+  let page: React.ReactNode;
+  if (path === '/') {
+    page = <HomePage />;
+  } else if (path === '/thu-tuc') {
+    page = <ProcedureSearchPage query={query} />;
+  } else if (path.startsWith('/thu-tuc/') && path.split('/').length === 3) {
+    page = <ProcedurePage id={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  } else if (path.startsWith('/nop-truc-tuyen/') && path.split('/').length === 3) {
+    page = <OnlineSubmitPage id={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  } else if (path === '/co-quan') {
+    page = <AgenciesPage />;
+  } else if (path === '/tra-cuu') {
+    page = <NotAvailablePage text={m.portal.lookupNotAvailable(query.get('ma') ?? '')} />;
+  } else if (path === '/dang-nhap') {
+    page = <PortalLoginPage />;
+  } else if (path === '/dang-ky') {
+    page = <RegisterPage />;
+  } else if (path === '/xac-thuc') {
+    page = <VerifyPage />;
+  } else if (path === '/quen-mat-khau') {
+    page = <ResetPage />;
+  } else if (path === '/tai-khoan') {
+    page = <ProfilePage />;
+  } else {
+    page = <NotFound homeHref="/" />;
+  }
+
+  return (
+    <PortalSessionContext.Provider value={portalSession}>
+      <PageFrame site={site} appTitle={m.portal.title} homeHref="/" nav={nav}>
+        {page}
+      </PageFrame>
+    </PortalSessionContext.Provider>
+  );
+}
