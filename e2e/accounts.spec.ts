@@ -122,12 +122,13 @@ test('system administrator adds a unit, merges it, and manages sectors', async (
   ).toBeVisible();
 
   await page.getByRole('link', { name: 'Lĩnh vực' }).click();
-  await page.getByLabel('Mã', { exact: true }).fill('tp-ct');
-  await page.getByLabel('Tên', { exact: true }).fill('Chứng thực');
+  // A name no demo field uses: the catalogue tests filter by the demo field “Chứng thực”.
+  await page.getByLabel('Mã', { exact: true }).fill('tn-e2e');
+  await page.getByLabel('Tên', { exact: true }).fill('Lĩnh vực thử nghiệm');
   await page.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('rowheader', { name: 'Chứng thực' })).toBeVisible();
-  await page.getByRole('button', { name: 'Ngừng dùng: Chứng thực' }).click();
-  await expect(page.getByRole('button', { name: 'Dùng lại: Chứng thực' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Lĩnh vực thử nghiệm' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ngừng dùng: Lĩnh vực thử nghiệm' }).click();
+  await expect(page.getByRole('button', { name: 'Dùng lại: Lĩnh vực thử nghiệm' })).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
 
