@@ -50,10 +50,15 @@ test('[R3] filters narrow the results and live in the URL', async ({ page }) => 
   await expect(page).toHaveURL(/online=partial/);
   const items = page.locator('.result-item');
   await expect(items.first()).toBeVisible();
-  for (const text of await items.allTextContents()) {
-    expect(text).toContain('Chứng thực');
-    expect(text).toContain('Trực tuyến một phần');
-  }
+  // The previous page's results stay on screen until the filtered ones arrive: wait for those.
+  await expect
+    .poll(async () => {
+      const texts = await items.allTextContents();
+      return (
+        texts.length > 0 && texts.every((t) => t.includes('Chứng thực') && t.includes('Trực tuyến một phần'))
+      );
+    })
+    .toBe(true);
 });
 
 test('[R1] the agencies directory lists contacts and leads to each agency’s procedures', async ({ page }) => {

@@ -6,6 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'data', 'e2e');
+// E2E_DATABASE_URL: run the same tests on the PostgreSQL server (that database is recreated empty).
+const databaseUrl = process.env.E2E_DATABASE_URL ?? '';
+const freshDatabase = databaseUrl ? 'node --import tsx scripts/e2e-fresh-database.ts && ' : '';
 
 export default defineConfig({
   testDir: '.',
@@ -48,7 +51,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf "${dataDir}" && node --import tsx src/main.ts`,
+    command: `rm -rf "${dataDir}" && ${freshDatabase}node --import tsx src/main.ts`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}/readyz`,
     timeout: 120_000,
@@ -59,6 +62,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       MOTCUA_DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       MOTCUA_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       MOTCUA_DEMO: 'true',
       LOG_LEVEL: 'warn',
