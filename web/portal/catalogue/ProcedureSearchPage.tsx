@@ -157,7 +157,7 @@ export function ProcedureSearchPage({ query }: { query: URLSearchParams }) {
                 {c.results(total, current.q)}
               </p>
               {total === 0 ? <Alert kind="info">{c.noResults}</Alert> : null}
-              <ul className="result-list">
+              <ul className="result-list" aria-busy={results.refreshing}>
                 {results.data.items.map((item) => (
                   <ResultItem key={item.id} item={item} />
                 ))}
