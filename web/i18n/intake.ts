@@ -118,6 +118,8 @@ export const intakeVi = {
     checkLead:
       'Đối chiếu từng thành phần hồ sơ với danh mục của thủ tục rồi chọn tiếp nhận, yêu cầu bổ sung hoặc từ chối.',
     components: 'Thành phần hồ sơ',
+    component: 'Thành phần',
+    receiptUnit: 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ',
     componentOk: 'Đạt',
     componentMissing: 'Thiếu hoặc chưa đạt — lý do',
     noFile: 'Chưa có tệp',
@@ -289,6 +291,8 @@ export const intakeEn: Catalogue<typeof intakeVi> = {
     checkTitle: 'Check the dossier',
     checkLead: 'Compare each component with the procedure’s list, then accept, request completion or refuse.',
     components: 'Dossier components',
+    component: 'Component',
+    receiptUnit: 'RECEPTION AND RESULTS DESK',
     componentOk: 'OK',
     componentMissing: 'Missing or not acceptable — reason',
     noFile: 'No file',

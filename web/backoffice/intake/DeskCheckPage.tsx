@@ -185,7 +185,7 @@ export function DeskCheckPage({ id }: { id: string }) {
       <table className="intake-table">
         <thead>
           <tr>
-            <th scope="col">{t.common.procedure}</th>
+            <th scope="col">{t.desk.component}</th>
             <th scope="col">{t.mine.files}</th>
             {can('request_completion') ? <th scope="col">{t.desk.componentMissing}</th> : null}
           </tr>

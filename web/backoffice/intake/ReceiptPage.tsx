@@ -82,7 +82,7 @@ export function ReceiptPage({ id }: { id: string }) {
           <div>
             <p>{agencyName.toUpperCase()}</p>
             <p>
-              <strong>{t.desk.queueTitle.toUpperCase()}</strong>
+              <strong>{t.desk.receiptUnit}</strong>
             </p>
           </div>
           <div>
