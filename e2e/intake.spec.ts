@@ -66,6 +66,14 @@ test('[R12, R17–R19] online submission, completion request and answer, accepta
   await expect(citizen.getByRole('heading', { name: /Bước 2\/4/ })).toBeVisible();
   // Resumable: the draft's id is in the address.
   await expect(citizen).toHaveURL(/nhap=[0-9a-f-]{36}/);
+  // … and opens on another device at the same step, with the same data.
+  const otherDevice = await citizenPage(browser);
+  await otherDevice.goto(citizen.url());
+  await expect(otherDevice.getByText(/Đã mở lại bản nháp lưu lúc/)).toBeVisible();
+  await expect(otherDevice.getByRole('heading', { name: /Bước 2\/4/ })).toBeVisible();
+  await otherDevice.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(otherDevice.getByLabel('Số lượng phiếu')).toHaveValue('2');
+  await otherDevice.context().close();
   await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(citizen.getByRole('link', { name: /Chưa tải lên/ })).toBeVisible();
   const upload = citizen.locator('input[type=file]').first();
@@ -171,4 +179,56 @@ test('[R15, R18] a walk-in dossier is accepted at the desk on the spot', async (
   await expect(desk.getByText('Trần Văn Bình').first()).toBeVisible();
   await expect(desk.getByTestId('receipt-appointment')).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
   await shot(desk, '13-walk-in-receipt');
+});
+
+test('[R16] a desk officer declares an outage and back-enters a dossier received by hand during it', async ({
+  browser,
+}) => {
+  const vn = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(ms));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  };
+  const now = Date.now();
+  const desk = await deskPage(browser);
+  await desk.goto('/admin/tiep-nhan');
+  await desk.getByRole('link', { name: 'Sự cố hệ thống và nhập bù (R16)' }).click();
+  await desk.getByRole('button', { name: 'Khai báo sự cố' }).click();
+  await expect(
+    desk.getByRole('link', { name: 'Nhập thời điểm dạng dd/mm/yyyy hh:mm.' }).first(),
+  ).toBeVisible();
+  await desk.getByLabel('Số hiệu sự cố').fill('SC-E2E-001');
+  await desk.getByLabel('Bắt đầu (dd/mm/yyyy hh:mm)').fill(vn(now - 6 * 3_600_000));
+  await desk.getByLabel('Kết thúc (dd/mm/yyyy hh:mm)').fill(vn(now - 3_600_000));
+  await desk.getByLabel('Mô tả sự cố').fill('Mất điện toàn trụ sở');
+  await desk.getByRole('button', { name: 'Khai báo sự cố' }).click();
+  await expect(desk.getByText('Đã khai báo sự cố SC-E2E-001.')).toBeVisible();
+  await expect(desk.getByRole('row').filter({ hasText: 'SC-E2E-001' })).toBeVisible();
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '14-outages');
+
+  await desk.goto('/admin/tiep-nhan/moi');
+  await desk.getByLabel('Mã hoặc tên thủ tục').fill('lý lịch tư pháp');
+  await desk.getByRole('button', { name: 'Tìm thủ tục' }).click();
+  const select = desk.getByLabel('Chọn thủ tục');
+  const option = select.locator('option', { hasText: 'AH-LLTP-01' });
+  await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+  await desk.getByLabel('Họ và tên người nộp').fill('Lê Văn Sự Cố');
+  await desk.getByLabel('Nhập bù hồ sơ đã tiếp nhận thủ công khi có sự cố (R16)').check();
+  await desk.getByLabel('Sự cố', { exact: true }).selectOption('SC-E2E-001');
+  const realTime = vn(now - 3 * 3_600_000);
+  await desk.getByLabel('Thời điểm tiếp nhận thực tế (dd/mm/yyyy hh:mm)').fill(realTime);
+  await desk.getByLabel('Lý do nhập bù').fill('Tiếp nhận giấy khi mất điện');
+  await shot(desk, '15-back-entry');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
+  await expect(desk.getByText(realTime)).toBeVisible();
 });

@@ -180,6 +180,18 @@ describe('[R16, goal 33] outage register and back-entry', () => {
   });
 });
 
+describe('[R17] reception clock colour', () => {
+  it('a fresh online dossier has its full 8 working hours: green, not amber', async () => {
+    const { body } = await postDossier(
+      system,
+      citizen,
+      await onlineSubmission(system, citizen, 'AH-LLTP-01'),
+    );
+    expect(body.status).toBe(1);
+    expect(body.warning).toBe('normal');
+  });
+});
+
 describe('[goal 30] dossier codes under concurrency', () => {
   it('50 online dossiers accepted at once by two desk sessions: 50 distinct codes, one acceptance each', async () => {
     const created: Array<{ id: string; code: string }> = [];

@@ -90,6 +90,8 @@ export const intakeApi = {
   deleteDraft: (id: string) => request<void>('DELETE', `/api/v1/dossier-drafts/${id}`),
 
   outages: () => request<{ items: Outage[] }>('GET', '/api/v1/outages'),
+  declareOutage: (body: { startsAt: string; endsAt: string; reason: string; reference: string }) =>
+    request<Outage>('POST', '/api/v1/outages', body),
 
   /** Multipart upload of one file: { id, name, size, sha256 }. */
   async upload(file: File): Promise<UploadedFile> {

@@ -20,6 +20,7 @@ import { ProcedureListPage } from './catalogue/ProcedureListPage.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
 import { DeskCheckPage } from './intake/DeskCheckPage.tsx';
 import { DeskQueuePage } from './intake/DeskQueuePage.tsx';
+import { OutagesPage } from './intake/OutagesPage.tsx';
 import { ReceiptPage } from './intake/ReceiptPage.tsx';
 import { WalkInPage } from './intake/WalkInPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
@@ -151,6 +152,7 @@ export const SCREENS: Screen[] = [
     render: (_s, _p, q) => <DeskQueuePage query={q} />,
   },
   { path: '/admin/tiep-nhan/moi', permission: 'dossier.receive', render: () => <WalkInPage /> },
+  { path: '/admin/tiep-nhan/su-co', permission: 'dossier.receive', render: () => <OutagesPage /> },
   {
     path: new RegExp(`^/admin/ho-so/(${UUID})/tiep-nhan$`),
     permission: 'dossier.receive',

@@ -171,3 +171,20 @@ export function vnTime(iso: string | null | undefined): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
+
+/** 'dd/mm/yyyy hh:mm' typed in Viet Nam time → ISO instant, or null when it is not a real time. */
+export function parseVnTime(raw: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})\s*$/.exec(raw);
+  if (!match) {
+    return null;
+  }
+  const [, d = '', mo = '', y = '', h = '', mi = ''] = match;
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:00+07:00`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ||
+    Number(h) > 23 ||
+    vnTime(date.toISOString()) !==
+      `${d.padStart(2, '0')}/${mo.padStart(2, '0')}/${y} ${h.padStart(2, '0')}:${mi}`
+    ? null
+    : date.toISOString();
+}

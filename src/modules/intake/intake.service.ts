@@ -9,8 +9,8 @@ import { findProcedure } from '../catalogue/catalogue.repository.ts';
 import { intakeErrors } from './intake.errors.ts';
 import type { CreateDraftBody, CreateOutageBody, Draft, Outage, UpdateDraftBody } from './intake.schemas.ts';
 
-export const MAX_DRAFTS = 20;
-export const MAX_DRAFT_BYTES = 256 * 1024;
+const MAX_DRAFTS = 20;
+const MAX_DRAFT_BYTES = 256 * 1024;
 const MAX_OUTAGE_MS = 30 * 86_400_000;
 
 const iso = (value: Date | string) => new Date(value).toISOString();

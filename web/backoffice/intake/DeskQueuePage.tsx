@@ -39,6 +39,9 @@ export function DeskQueuePage({ query }: { query: URLSearchParams }) {
       <p>
         <Link className="button button--primary" href="/admin/tiep-nhan/moi">
           {t.desk.newWalkIn}
+        </Link>{' '}
+        <Link className="button" href="/admin/tiep-nhan/su-co">
+          {t.desk.outagesLink}
         </Link>
       </p>
       <nav className="intake-tabs" aria-label={t.desk.queueTitle}>

@@ -5,9 +5,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { parseCccd } from '../../../src/domain/identity/identifiers.ts';
 import { catalogueApi, type ProcedureDetail, type ProcedureListItem } from '../../api/catalogue.ts';
 import { errorMessage } from '../../api/client.ts';
-import { intakeApi } from '../../api/intake.ts';
+import { intakeApi, type Outage } from '../../api/intake.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type FileRef, FileUpload, ProblemSummary } from '../../ui/intake-kit.tsx';
+import { type FileRef, FileUpload, ProblemSummary, parseVnTime, vnTime } from '../../ui/intake-kit.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
 
@@ -32,6 +32,8 @@ export function WalkInPage() {
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const key = useRef(crypto.randomUUID());
+  const [backEntry, setBackEntry] = useState({ on: false, reference: '', at: '', reason: '' });
+  const [outages, setOutages] = useState<Outage[] | null>(null);
   const errorFor = (target: string) => problems.find((p) => p.target === target)?.message;
 
   const fail = (list: Array<{ target: string; message: string }>, general: string | null = null) => {
@@ -67,6 +69,18 @@ export function WalkInPage() {
     if (delivery.method === 'post' && delivery.address.trim().length < 5) {
       list.push({ target: 'walkin-delivery-address', message: t.wizard.postalAddressMissing });
     }
+    const realTime = backEntry.on ? parseVnTime(backEntry.at) : null;
+    if (backEntry.on) {
+      if (!backEntry.reference) {
+        list.push({ target: 'walkin-outage', message: t.desk.backEntryOutageMissing });
+      }
+      if (!realTime) {
+        list.push({ target: 'walkin-backentry-at', message: t.desk.outageTimeInvalid });
+      }
+      if (backEntry.reason.trim().length < 5) {
+        list.push({ target: 'walkin-backentry-reason', message: t.desk.backEntryReasonMissing });
+      }
+    }
     if (list.length || !procedure) {
       fail(list);
       return;
@@ -92,6 +106,15 @@ export function WalkInPage() {
                 ? { method: 'post', address: delivery.address.trim() }
                 : { method: delivery.method },
             lang,
+            ...(backEntry.on && realTime
+              ? {
+                  backEntry: {
+                    receivedAt: realTime,
+                    reason: backEntry.reason.trim(),
+                    outageReference: backEntry.reference,
+                  },
+                }
+              : {}),
           },
           key.current,
         ),
@@ -105,9 +128,11 @@ export function WalkInPage() {
           ? 'walkin-delivery-address'
           : /^applicant\./.test(field)
             ? `walkin-${field.split('.')[1]}`
-            : /^components\./.test(field)
-              ? `walkin-file-${field.split('.')[1]}`
-              : null;
+            : /^backEntry/.test(field)
+              ? 'walkin-backentry-at'
+              : /^components\./.test(field)
+                ? `walkin-file-${field.split('.')[1]}`
+                : null;
       fail(target ? [{ target, message }] : [], target ? null : message);
     } finally {
       setBusy(false);
@@ -249,6 +274,69 @@ export function WalkInPage() {
               onChange={(e) => setDelivery((d) => ({ ...d, address: e.target.value }))}
             />
           </div>
+        ) : null}
+        <div className="intake-radio">
+          <input
+            type="checkbox"
+            id="walkin-backentry"
+            checked={backEntry.on}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setBackEntry((b) => ({ ...b, on }));
+              if (on && !outages) {
+                void guarded(() => intakeApi.outages()).then(
+                  (answer) => setOutages(answer.items),
+                  (error: unknown) => fail([], errorMessage(error, lang)),
+                );
+              }
+            }}
+          />
+          <label htmlFor="walkin-backentry">{t.desk.backEntry}</label>
+        </div>
+        {backEntry.on ? (
+          <fieldset className="field">
+            <legend>{t.desk.backEntry}</legend>
+            <div className="field">
+              <label htmlFor="walkin-outage">{t.desk.backEntryOutage}</label>
+              {errorFor('walkin-outage') ? <p className="field-error">{errorFor('walkin-outage')}</p> : null}
+              <select
+                id="walkin-outage"
+                value={backEntry.reference}
+                onChange={(e) => setBackEntry((b) => ({ ...b, reference: e.target.value }))}
+              >
+                <option value="">—</option>
+                {(outages ?? []).map((o) => (
+                  <option key={o.id} value={o.reference}>
+                    {o.reference}: {vnTime(o.startsAt)} – {vnTime(o.endsAt)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="walkin-backentry-at">{t.desk.backEntryAt}</label>
+              {errorFor('walkin-backentry-at') ? (
+                <p className="field-error">{errorFor('walkin-backentry-at')}</p>
+              ) : null}
+              <input
+                id="walkin-backentry-at"
+                type="text"
+                value={backEntry.at}
+                onChange={(e) => setBackEntry((b) => ({ ...b, at: e.target.value }))}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="walkin-backentry-reason">{t.desk.backEntryReason}</label>
+              {errorFor('walkin-backentry-reason') ? (
+                <p className="field-error">{errorFor('walkin-backentry-reason')}</p>
+              ) : null}
+              <input
+                id="walkin-backentry-reason"
+                type="text"
+                value={backEntry.reason}
+                onChange={(e) => setBackEntry((b) => ({ ...b, reason: e.target.value }))}
+              />
+            </div>
+          </fieldset>
         ) : null}
         <div className="intake-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
