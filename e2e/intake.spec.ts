@@ -7,7 +7,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdf } from '../src/domain/files/test-files.ts';
 import { DEMO_PASSWORD, seriousA11yViolations, signInToBackoffice } from './helpers.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '..', 'test-results', 'intake-shots');
+const SHOTS = path.resolve(import.meta.dirname, '..', 'data', 'intake-shots');
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const file = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdf(`(${name})`) });

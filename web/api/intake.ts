@@ -15,18 +15,18 @@ import { ApiError, type ApiErrorBody, NetworkError, request } from './client.ts'
 
 export type { ActionBody, CreateDossierBody, DossierDetail, Draft, Outage };
 export type DossierList = Static<typeof DossierListSchema>;
-export type DossierSummary = DossierList['items'][number];
 export type HistoryEntry = Static<typeof HistoryEntrySchema>;
 export type AvailableAction = Static<typeof AvailableActionSchema>;
 export type UploadedFile = Static<typeof FileSchema>;
 
-const key = () =>
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; plain HTTP falls back). */
+export const newKey = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /** POST with an Idempotency-Key, so a retried click or a flaky network creates nothing twice. */
-async function postOnce<T>(path: string, body: unknown, idempotencyKey = key()): Promise<T> {
+async function postOnce<T>(path: string, body: unknown, idempotencyKey = newKey()): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

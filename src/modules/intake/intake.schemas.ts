@@ -3,7 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { StrictObject } from '../../platform/http/schema.ts';
 
-export const DraftDataSchema = Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), {
+const DraftDataSchema = Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), {
   description: 'The wizard state as the portal keeps it (form data, file ids, delivery, step)',
 });
 

@@ -4,8 +4,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { parseCccd } from '../../../src/domain/identity/identifiers.ts';
 import { catalogueApi, type ProcedureDetail, type ProcedureListItem } from '../../api/catalogue.ts';
-import { errorMessage } from '../../api/client.ts';
-import { intakeApi, type Outage } from '../../api/intake.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { intakeApi, newKey, type Outage } from '../../api/intake.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type FileRef, FileUpload, ProblemSummary, parseVnTime, vnTime } from '../../ui/intake-kit.tsx';
 import { navigate } from '../../ui/router.tsx';
@@ -31,7 +31,7 @@ export function WalkInPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const key = useRef(crypto.randomUUID());
+  const key = useRef(newKey());
   const [backEntry, setBackEntry] = useState({ on: false, reference: '', at: '', reason: '' });
   const [outages, setOutages] = useState<Outage[] | null>(null);
   const errorFor = (target: string) => problems.find((p) => p.target === target)?.message;
@@ -121,6 +121,9 @@ export function WalkInPage() {
       );
       navigate(`/admin/ho-so/${dossier.id}/bien-nhan`);
     } catch (error) {
+      if (error instanceof ApiError) {
+        key.current = newKey();
+      }
       const field = (error as { body?: { field?: string } }).body?.field ?? '';
       const message = errorMessage(error, lang);
       const target =

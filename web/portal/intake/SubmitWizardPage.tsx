@@ -7,8 +7,8 @@ import type { PrefillProfile } from '../../../src/domain/catalogue/eform.ts';
 import { prefillEform } from '../../../src/domain/catalogue/eform.ts';
 import { accountsApi } from '../../api/accounts.ts';
 import { catalogueApi, type ProcedureDetail } from '../../api/catalogue.ts';
-import { errorMessage } from '../../api/client.ts';
-import { type DossierDetail, intakeApi } from '../../api/intake.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { type DossierDetail, intakeApi, newKey } from '../../api/intake.ts';
 import { formatVnd } from '../../catalogue/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EformRenderer } from '../../ui/eform/EformRenderer.tsx';
@@ -57,7 +57,7 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
   const [done, setDone] = useState<DossierDetail | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const submitKey = useRef(crypto.randomUUID());
+  const submitKey = useRef(newKey());
   const loadedDraft = useRef<string | null>(null);
 
   useEffect(() => {
@@ -261,6 +261,10 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
       }
       setDone(dossier);
     } catch (error) {
+      // A refused request may be corrected and sent again: that is a new request, not a retry.
+      if (error instanceof ApiError) {
+        submitKey.current = newKey();
+      }
       const field = (error as { body?: { field?: string } }).body?.field ?? '';
       const message = errorMessage(error, lang);
       const component = /^components\.(.+)$/.exec(field)?.[1];
