@@ -2,6 +2,7 @@
 // and appointment, answering a completion request by uploading the missing items (same dossier and
 // code: submit_completion) and asking to withdraw (request_withdrawal).
 import { useRef, useState } from 'react';
+import { STATUS_NAMES } from '../../../src/domain/dossier/status.ts';
 import { errorMessage } from '../../api/client.ts';
 import { intakeApi } from '../../api/intake.ts';
 import { useAsync } from '../../catalogue/use-async.ts';
@@ -270,7 +271,14 @@ function MyDossier({ id }: { id: string }) {
             <tr key={h.seq}>
               <td>{vnTime(h.at)}</td>
               <td>{pick(h.actionName)}</td>
-              <td>{h.statusAfter}</td>
+              <td>
+                {pick(
+                  STATUS_NAMES[h.statusAfter as keyof typeof STATUS_NAMES] ?? {
+                    vi: String(h.statusAfter),
+                    en: String(h.statusAfter),
+                  },
+                )}
+              </td>
               <td>{[h.note, ...h.reasons].filter(Boolean).join('; ')}</td>
             </tr>
           ))}

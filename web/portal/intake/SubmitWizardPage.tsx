@@ -343,7 +343,12 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
               label={`${c.name} (${c.required ? t.wizard.required : t.wizard.optional})`}
               {...(c.condition ? { hint: c.condition } : {})}
               files={state.files[c.key] ?? []}
-              onChange={(files) => setState((s) => ({ ...s, files: { ...s.files, [c.key]: files } }))}
+              onChange={(files) => {
+                setState((s) => ({ ...s, files: { ...s.files, [c.key]: files } }));
+                if (files.length) {
+                  setProblems((list) => list.filter((p) => p.target !== `file-${c.key}`));
+                }
+              }}
               error={problems.find((p) => p.target === `file-${c.key}`)?.message}
             />
           ))}
