@@ -16,6 +16,7 @@ import { citizensRoutes } from './citizens/citizens.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
+import { intakeRoutes } from './intake/intake.routes.ts';
 import { lookupRoutes } from './lookup/lookup.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
@@ -66,4 +67,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(catalogueAdminRoutes);
   await app.register(cataloguePackRoutes);
   await app.register(cataloguePageRoutes);
+  await app.register(intakeRoutes);
 }

@@ -18,6 +18,11 @@ import { ProcedureAdminPage } from './catalogue/ProcedureAdminPage.tsx';
 import { ProcedureEditorPage } from './catalogue/ProcedureEditorPage.tsx';
 import { ProcedureListPage } from './catalogue/ProcedureListPage.tsx';
 import { DashboardPage } from './DashboardPage.tsx';
+import { DeskCheckPage } from './intake/DeskCheckPage.tsx';
+import { DeskQueuePage } from './intake/DeskQueuePage.tsx';
+import { OutagesPage } from './intake/OutagesPage.tsx';
+import { ReceiptPage } from './intake/ReceiptPage.tsx';
+import { WalkInPage } from './intake/WalkInPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 import { can } from './session.ts';
@@ -138,6 +143,25 @@ export const SCREENS: Screen[] = [
     label: (m) => m.accounts.nav.myAccount,
     permission: null,
     render: () => <MyAccountPage />,
+  },
+  // Issue 6: the one-stop desk's reception (queue with the R17 clock, walk-in, check, receipt).
+  {
+    path: '/admin/tiep-nhan',
+    label: (m) => m.intake.nav.desk,
+    permission: 'dossier.receive',
+    render: (_s, _p, q) => <DeskQueuePage query={q} />,
+  },
+  { path: '/admin/tiep-nhan/moi', permission: 'dossier.receive', render: () => <WalkInPage /> },
+  { path: '/admin/tiep-nhan/su-co', permission: 'dossier.receive', render: () => <OutagesPage /> },
+  {
+    path: new RegExp(`^/admin/ho-so/(${UUID})/tiep-nhan$`),
+    permission: 'dossier.receive',
+    render: (_s, [id = '']) => <DeskCheckPage key={id} id={id} />,
+  },
+  {
+    path: new RegExp(`^/admin/ho-so/(${UUID})/bien-nhan$`),
+    permission: 'dossier.read',
+    render: (_s, [id = '']) => <ReceiptPage key={id} id={id} />,
   },
 ];
 

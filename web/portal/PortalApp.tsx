@@ -12,10 +12,11 @@ import { RegisterPage } from './accounts/RegisterPage.tsx';
 import { ResetPage } from './accounts/ResetPage.tsx';
 import { VerifyPage } from './accounts/VerifyPage.tsx';
 import { AgenciesPage } from './catalogue/AgenciesPage.tsx';
-import { OnlineSubmitPage } from './catalogue/OnlineSubmitPage.tsx';
 import { ProcedurePage } from './catalogue/ProcedurePage.tsx';
 import { ProcedureSearchPage } from './catalogue/ProcedureSearchPage.tsx';
 import { HomePage } from './HomePage.tsx';
+import { MyDossierPage, MyDossiersPage } from './intake/MyDossiersPage.tsx';
+import { SubmitWizardPage } from './intake/SubmitWizardPage.tsx';
 import { NotAvailablePage } from './NotAvailablePage.tsx';
 
 export function PortalApp() {
@@ -37,6 +38,15 @@ export function PortalApp() {
     signedIn
       ? { href: '/tai-khoan', label: m.accounts.portal.navAccount, current: path.startsWith('/tai-khoan') }
       : { href: '/dang-nhap', label: m.accounts.portal.navLogin, current: path.startsWith('/dang-nhap') },
+    ...(signedIn
+      ? [
+          {
+            href: '/ho-so-cua-toi',
+            label: m.intake.nav.myDossiers,
+            current: path.startsWith('/ho-so-cua-toi'),
+          },
+        ]
+      : []),
     { href: '/admin/', label: m.portal.navBackoffice },
   ];
 
@@ -48,7 +58,8 @@ export function PortalApp() {
   } else if (path.startsWith('/thu-tuc/') && path.split('/').length === 3) {
     page = <ProcedurePage id={decodeURIComponent(path.split('/')[2] ?? '')} />;
   } else if (path.startsWith('/nop-truc-tuyen/') && path.split('/').length === 3) {
-    page = <OnlineSubmitPage id={decodeURIComponent(path.split('/')[2] ?? '')} />;
+    const procedureId = decodeURIComponent(path.split('/')[2] ?? '');
+    page = <SubmitWizardPage key={procedureId} id={procedureId} draftId={query.get('nhap')} />;
   } else if (path === '/co-quan') {
     page = <AgenciesPage />;
   } else if (path === '/tra-cuu') {
@@ -63,6 +74,10 @@ export function PortalApp() {
     page = <ResetPage />;
   } else if (path === '/tai-khoan') {
     page = <ProfilePage />;
+  } else if (path === '/ho-so-cua-toi') {
+    page = <MyDossiersPage />;
+  } else if (/^\/ho-so-cua-toi\/[0-9a-f-]{36}$/.test(path)) {
+    page = <MyDossierPage key={path} id={path.split('/')[2] ?? ''} />;
   } else {
     page = <NotFound homeHref="/" />;
   }

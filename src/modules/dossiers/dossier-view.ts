@@ -34,8 +34,19 @@ export function warningOf(row: DossierRow, calendar: WorkingCalendar | null, now
     return null;
   }
   const warning = warningLevel(calendar, now.getTime(), new Date(clock).getTime());
-  return warning.ok ? warning.value.level : null;
+  if (!warning.ok) {
+    return null;
+  }
+  // The reception clock (R17) is only 8 working hours, always less than a working day: it turns
+  // amber in its last quarter rather than from the start.
+  if (row.status === 1 && warning.value.level === 'dueSoon') {
+    return warning.value.workingMinutesLeft < RECEPTION_DUE_SOON_MINUTES ? 'dueSoon' : 'normal';
+  }
+  return warning.value.level;
 }
+
+/** R17: the last two of the 8 working hours to answer an online dossier show amber. */
+const RECEPTION_DUE_SOON_MINUTES = 120;
 
 export function toSummary(row: DossierRow, context: SummaryContext) {
   const applicant = row.applicant as { fullName?: string };

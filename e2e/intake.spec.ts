@@ -1,0 +1,234 @@
+// Issue 6 through the browser: a citizen submits online (e-form prefilled from the profile, a file
+// per component, delivery, review), the desk asks for completion, the citizen supplies it on the
+// same dossier, the desk accepts, and the receipt shows the code and the appointment; a walk-in
+// dossier is accepted at the desk. Every screen is checked with axe and photographed.
+import path from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { pdf } from '../src/domain/files/test-files.ts';
+import { DEMO_PASSWORD, seriousA11yViolations, signInToBackoffice } from './helpers.ts';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', 'data', 'intake-shots');
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const file = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdf(`(${name})`) });
+
+async function citizenPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Số điện thoại hoặc thư điện tử').fill('0912345678');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tài khoản của tôi' })).toBeVisible();
+  return page;
+}
+
+async function deskPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInToBackoffice(page, 'tiepnhan');
+  return page;
+}
+
+test('[R12, R17–R19] online submission, completion request and answer, acceptance and receipt', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const citizen = await citizenPage(browser);
+  await citizen.goto('/nop-truc-tuyen/AH-LLTP-01');
+  await expect(citizen.getByRole('heading', { level: 1 })).toContainText('Nộp hồ sơ trực tuyến');
+  // Prefilled from the profile.
+  await expect(citizen.getByLabel('Họ, chữ đệm, tên')).not.toHaveValue('');
+  await citizen.getByLabel('Số lượng phiếu').fill('');
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  const summary = citizen.getByRole('alert').filter({ hasText: 'Vui lòng kiểm tra các mục sau' });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('link').first()).toBeVisible();
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '01-wizard-form-errors');
+
+  await citizen.getByLabel('Số lượng phiếu').fill('2');
+  const form = citizen.locator('fieldset.eform');
+  for (const select of await form.locator('select').all()) {
+    if (!(await select.inputValue())) {
+      await select.selectOption({ index: 1 });
+    }
+  }
+  for (const group of await form.locator('fieldset').all()) {
+    const radios = group.getByRole('radio');
+    if ((await radios.count()) && !(await group.getByRole('radio', { checked: true }).count())) {
+      await radios.first().check();
+    }
+  }
+  const purpose = citizen.getByLabel('Mục đích sử dụng');
+  if (await purpose.count()) {
+    await purpose.fill('Bổ sung hồ sơ xin việc');
+  }
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: /Bước 2\/4/ })).toBeVisible();
+  // Resumable: the draft's id is in the address.
+  await expect(citizen).toHaveURL(/nhap=[0-9a-f-]{36}/);
+  // … and opens on another device at the same step, with the same data.
+  const otherDevice = await citizenPage(browser);
+  await otherDevice.goto(citizen.url());
+  await expect(otherDevice.getByText(/Đã mở lại bản nháp lưu lúc/)).toBeVisible();
+  await expect(otherDevice.getByRole('heading', { name: /Bước 2\/4/ })).toBeVisible();
+  await otherDevice.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(otherDevice.getByLabel('Số lượng phiếu')).toHaveValue('2');
+  await otherDevice.context().close();
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('link', { name: /Chưa tải lên/ })).toBeVisible();
+  const upload = citizen.locator('input[type=file]').first();
+  await upload.setInputFiles(file('cccd.pdf'));
+  await expect(citizen.getByText('Đã tải lên: cccd.pdf')).toBeVisible();
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '02-wizard-uploads');
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: /Bước 3\/4/ })).toBeVisible();
+  await citizen.getByLabel('Nhận qua dịch vụ bưu chính công ích').check();
+  await citizen
+    .getByLabel('Địa chỉ nhận kết quả qua bưu chính')
+    .fill('Số 1 đường Lê Lợi, phường An Phú, tỉnh An Hòa');
+  await expect(citizen.getByText(/Phí cung cấp thông tin lý lịch tư pháp: 200\.000/)).toBeVisible();
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '03-wizard-delivery');
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: 'Thông tin tờ khai' })).toBeVisible();
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '04-wizard-review');
+  await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  const done = citizen.getByText(/Mã hồ sơ của bạn: /);
+  await expect(done).toBeVisible();
+  const code = ((await done.textContent()) ?? '').replace(/.*Mã hồ sơ của bạn: /, '').trim();
+  expect(code).toMatch(/^000\.00\.06\.H99-\d{6}-\d{4}$/);
+  await shot(citizen, '05-wizard-submitted');
+
+  // The desk: the queue with the reception clock, then the check screen.
+  const desk = await deskPage(browser);
+  await desk.goto('/admin/tiep-nhan');
+  const row = desk.getByRole('row').filter({ hasText: code });
+  await expect(row).toBeVisible();
+  await expect(row.getByText(/Trong hạn|Sắp hết hạn|Quá hạn/)).toBeVisible();
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '06-desk-queue');
+  await row.getByRole('link', { name: code }).click();
+  await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
+  await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+  await expect(desk.getByRole('link', { name: /Hãy đánh dấu/ })).toBeVisible();
+  await desk.getByRole('checkbox').nth(1).check();
+  await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+  await expect(desk.getByRole('link', { name: /Chưa ghi lý do/ })).toBeVisible();
+  await desk.locator('input[id^="reason-"]').fill('Ảnh chụp mờ, không đọc được số CCCD');
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '07-desk-check');
+  await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+  await expect(desk.getByText(`Hồ sơ ${code}: Yêu cầu bổ sung giấy tờ.`)).toBeVisible();
+
+  // The citizen supplies the missing item on the same dossier.
+  await citizen.goto('/ho-so-cua-toi');
+  await citizen.getByRole('link', { name: code }).click();
+  await expect(citizen.getByRole('heading', { name: 'Yêu cầu bổ sung, hoàn thiện hồ sơ' })).toBeVisible();
+  await expect(citizen.getByText('Ảnh chụp mờ, không đọc được số CCCD', { exact: false })).toBeVisible();
+  await citizen.locator('input[type=file]').first().setInputFiles(file('cccd-ro-net.pdf'));
+  await expect(citizen.getByText('Đã tải lên: cccd-ro-net.pdf')).toBeVisible();
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '08-citizen-completion');
+  await citizen.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(citizen.getByText('Đã gửi hồ sơ bổ sung.')).toBeVisible();
+  await expect(citizen.getByRole('heading', { level: 1 })).toContainText(code);
+  await expect(citizen.getByText('(đã thay thế)')).toBeVisible();
+  await shot(citizen, '09-citizen-dossier');
+
+  // The desk accepts; the receipt shows the code and the appointment.
+  await desk.reload();
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByText(`Hồ sơ ${code}: Được tiếp nhận.`)).toBeVisible();
+  await desk.getByRole('link', { name: 'In giấy tiếp nhận và hẹn trả kết quả' }).first().click();
+  await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
+  await expect(desk.getByTestId('receipt-code')).toHaveText(code);
+  await expect(desk.getByTestId('receipt-appointment')).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  await expect(desk.getByTestId('receipt-officer')).toHaveText('tiepnhan');
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '10-receipt');
+  await desk.emulateMedia({ media: 'print' });
+  await shot(desk, '11-receipt-print');
+});
+
+test('[R15, R18] a walk-in dossier is accepted at the desk on the spot', async ({ browser }) => {
+  const desk = await deskPage(browser);
+  await desk.goto('/admin/tiep-nhan');
+  await desk.getByRole('link', { name: 'Thêm mới hồ sơ (trực tiếp, bưu chính)' }).click();
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Thêm mới hồ sơ tại Bộ phận Một cửa');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('link', { name: 'Vui lòng chọn thủ tục.' })).toBeVisible();
+  await desk.getByLabel('Mã hoặc tên thủ tục').fill('lý lịch tư pháp');
+  await desk.getByRole('button', { name: 'Tìm thủ tục' }).click();
+  const select = desk.getByLabel('Chọn thủ tục');
+  await expect(select).toBeVisible();
+  const option = select.locator('option', { hasText: 'AH-LLTP-01' });
+  await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+  await desk.getByLabel('Họ và tên người nộp').fill('Trần Văn Bình');
+  await desk.getByLabel('Số CCCD / định danh cá nhân').fill('001090012345');
+  await desk.getByLabel('Số điện thoại').fill('0987654321');
+  await desk.getByLabel('Địa chỉ', { exact: true }).fill('Xã An Phú, tỉnh An Hòa');
+  await desk.locator('input[type=file]').nth(1).setInputFiles(file('cccd-scan.pdf'));
+  await expect(desk.getByText('Đã tải lên: cccd-scan.pdf')).toBeVisible();
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '12-walk-in');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
+  await expect(desk.getByTestId('receipt-code')).toHaveText(/^000\.00\.06\.H99-\d{6}-\d{4}$/);
+  await expect(desk.getByText('Trần Văn Bình').first()).toBeVisible();
+  await expect(desk.getByTestId('receipt-appointment')).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+  await shot(desk, '13-walk-in-receipt');
+});
+
+test('[R16] a desk officer declares an outage and back-enters a dossier received by hand during it', async ({
+  browser,
+}) => {
+  const vn = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(ms));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  };
+  const now = Date.now();
+  const desk = await deskPage(browser);
+  await desk.goto('/admin/tiep-nhan');
+  await desk.getByRole('link', { name: 'Sự cố hệ thống và nhập bù (R16)' }).click();
+  await desk.getByRole('button', { name: 'Khai báo sự cố' }).click();
+  await expect(
+    desk.getByRole('link', { name: 'Nhập thời điểm dạng dd/mm/yyyy hh:mm.' }).first(),
+  ).toBeVisible();
+  await desk.getByLabel('Số hiệu sự cố').fill('SC-E2E-001');
+  await desk.getByLabel('Bắt đầu (dd/mm/yyyy hh:mm)').fill(vn(now - 6 * 3_600_000));
+  await desk.getByLabel('Kết thúc (dd/mm/yyyy hh:mm)').fill(vn(now - 3_600_000));
+  await desk.getByLabel('Mô tả sự cố').fill('Mất điện toàn trụ sở');
+  await desk.getByRole('button', { name: 'Khai báo sự cố' }).click();
+  await expect(desk.getByText('Đã khai báo sự cố SC-E2E-001.')).toBeVisible();
+  await expect(desk.getByRole('row').filter({ hasText: 'SC-E2E-001' })).toBeVisible();
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '14-outages');
+
+  await desk.goto('/admin/tiep-nhan/moi');
+  await desk.getByLabel('Mã hoặc tên thủ tục').fill('lý lịch tư pháp');
+  await desk.getByRole('button', { name: 'Tìm thủ tục' }).click();
+  const select = desk.getByLabel('Chọn thủ tục');
+  const option = select.locator('option', { hasText: 'AH-LLTP-01' });
+  await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
+  await desk.getByLabel('Họ và tên người nộp').fill('Lê Văn Sự Cố');
+  await desk.getByLabel('Nhập bù hồ sơ đã tiếp nhận thủ công khi có sự cố (R16)').check();
+  await desk.getByLabel('Sự cố', { exact: true }).selectOption('SC-E2E-001');
+  const realTime = vn(now - 3 * 3_600_000);
+  await desk.getByLabel('Thời điểm tiếp nhận thực tế (dd/mm/yyyy hh:mm)').fill(realTime);
+  await desk.getByLabel('Lý do nhập bù').fill('Tiếp nhận giấy khi mất điện');
+  await shot(desk, '15-back-entry');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
+  await expect(desk.getByText(realTime)).toBeVisible();
+});
