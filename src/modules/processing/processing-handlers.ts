@@ -344,8 +344,7 @@ export function registerProcessingHandlers(): void {
         .executeTakeFirst(),
     ]);
     if (
-      !to ||
-      to.kind !== 'officer' ||
+      to?.kind !== 'officer' ||
       to.status !== 'active' ||
       to.id === holderId ||
       !from?.unitId ||

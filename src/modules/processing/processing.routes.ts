@@ -267,6 +267,40 @@ export async function processingRoutes(app: App): Promise<void> {
     },
   );
 
+  app.get(
+    '/api/v1/dossiers/:id/colleagues',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Colleagues of the holder’s unit who can take a hand-over / Cán bộ cùng đơn vị (R22)',
+        params: DossierIdParamsSchema,
+        response: {
+          200: Type.Array(Type.Object({ id: Uuid, fullName: Type.String(), username: Type.String() })),
+          ...errorsFor(401, 403, 404),
+          ...standardErrorResponses,
+        },
+      },
+      config: { access: 'self' },
+    },
+    async (request) => {
+      const user = officerOf(request);
+      const db = app.deps.database.db;
+      const dossier = await loadForUser(db, user, request.params.id);
+      if (dossier.currentAssigneeId !== user.id || !user.unitId) {
+        return [];
+      }
+      return db
+        .selectFrom('users')
+        .select(['id', 'fullName', 'username'])
+        .where('kind', '=', 'officer')
+        .where('status', '=', 'active')
+        .where('unitId', '=', user.unitId)
+        .where('id', '<>', user.id)
+        .orderBy('username')
+        .execute();
+    },
+  );
+
   app.post(
     '/api/v1/dossiers/:id/paper-received',
     {
