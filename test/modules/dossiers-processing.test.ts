@@ -4,6 +4,7 @@
 // withdrawal, hand-over (R22), batch forward (R23), the step ledger and the worklists (R36).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/auth/users.service.ts';
+import { recomputeWarnings } from '../../src/modules/processing/warnings.job.ts';
 import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
 import { JSON_HEADERS, loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
@@ -368,5 +369,80 @@ describe('[R23] batch', () => {
     expect(body.failed).toBe(1);
     expect(body.results[0]).toMatchObject({ id: ids[0], ok: true, status: 4 });
     expect(body.results[2]).toMatchObject({ id: ids[2], ok: false });
+  });
+});
+
+describe('[R36] warnings job and worklists', () => {
+  it('a step past its due time turns overdue, lands in the overdue list and writes one reminder to its holder', async () => {
+    const id = await atSpecialist();
+    const past = new Date(Date.now() - 2 * 86_400_000);
+    await system.database.db.updateTable('dossiers').set({ stepDueAt: past }).where('id', '=', id).execute();
+    await system.database.db
+      .updateTable('dossierSteps')
+      .set({ dueAt: past })
+      .where('dossierId', '=', id)
+      .where('completedAt', 'is', null)
+      .execute();
+    const first = await recomputeWarnings(system.database.db);
+    expect(first.reminders).toBeGreaterThanOrEqual(1);
+    const again = await recomputeWarnings(system.database.db);
+    expect(again.reminders).toBe(0);
+    const row = await system.database.db
+      .selectFrom('dossiers')
+      .select(['stepWarning'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.stepWarning).toBe('overdue');
+    const reminders = (await getJson(system, specialist, '/api/v1/worklists/reminders')).body;
+    expect(reminders.filter((r: { dossierId: string }) => r.dossierId === id)).toHaveLength(1);
+    const overdue = (await getJson(system, specialist, '/api/v1/worklists/overdue')).body;
+    const item = overdue.items.find((d: { id: string }) => d.id === id);
+    expect(item.stepWarning).toBe('overdue');
+    const counts = (await getJson(system, specialist, '/api/v1/worklists/counts')).body;
+    expect(counts.overdue).toBeGreaterThanOrEqual(1);
+    // Another agency's specialist sees none of it.
+    const other = (await getJson(system, sxd, '/api/v1/worklists/overdue')).body;
+    expect(other.items.map((d: { id: string }) => d.id)).not.toContain(id);
+  });
+});
+
+describe('[R21] process administration', () => {
+  it('a draft over the time limit cannot be published; a valid one is published with its decision and retires the old one', async () => {
+    const admin = await loginAs(system, 'quantri', 'Demo@2026');
+    const list = (await getJson(system, admin, '/api/v1/processes')).body;
+    const lltp = list.find((p: { procedureCode: string }) => p.procedureCode === 'AH-LLTP-01');
+    expect(lltp).toMatchObject({ status: 'published', stepCount: 5 });
+    const current = (await getJson(system, admin, `/api/v1/process-versions/${lltp.id}`)).body;
+    expect(current.check.problems).toEqual([]);
+    const tooLong = current.steps.map((s: { allottedMinutes: number }, i: number) =>
+      i === 1 ? { ...s, allottedMinutes: 100 * 480, allottedMinutesOnline: 100 * 480 } : s,
+    );
+    const post = (url: string, payload: unknown, method: 'POST' | 'PUT' = 'POST') =>
+      system.app.inject({
+        method,
+        url,
+        headers: { ...JSON_HEADERS, cookie: admin },
+        payload: payload as object,
+      });
+    const draft = await post('/api/v1/processes', { procedureId: current.procedureId, steps: tooLong });
+    expect(draft.statusCode).toBe(201);
+    const draftBody = JSON.parse(draft.body);
+    expect(draftBody.check.problems.map((p: { code: string }) => p.code)).toContain('exceeds_time_limit');
+    const refused = await post(`/api/v1/process-versions/${draftBody.id}/publish`, {
+      decisionRef: 'QĐ 99/QĐ-UBND',
+      decisionDate: '2026-11-01',
+    });
+    expect(refused.statusCode).toBe(422);
+    const fixed = await post(`/api/v1/process-versions/${draftBody.id}`, { steps: current.steps }, 'PUT');
+    expect(fixed.statusCode).toBe(200);
+    const published = await post(`/api/v1/process-versions/${draftBody.id}/publish`, {
+      decisionRef: 'QĐ 99/QĐ-UBND',
+      decisionDate: '2026-11-01',
+    });
+    expect(published.statusCode).toBe(200);
+    expect(JSON.parse(published.body)).toMatchObject({ status: 'published', versionNo: 2 });
+    expect((await getJson(system, admin, `/api/v1/process-versions/${lltp.id}`)).body.status).toBe('retired');
+    // Officers without procedure.manage cannot edit processes.
+    expect((await getJson(system, specialist, '/api/v1/processes')).status).toBe(403);
   });
 });

@@ -28,6 +28,7 @@ import {
 } from './processes.service.ts';
 import { processingErrors } from './processing.errors.ts';
 import { registerProcessingHandlers } from './processing-handlers.ts';
+import { remindersOf } from './warnings.job.ts';
 import { stepWarningOf, WORKLISTS, worklist, worklistCounts } from './worklists.service.ts';
 
 registerProcessingHandlers();
@@ -327,6 +328,28 @@ export async function processingRoutes(app: App): Promise<void> {
         .where('paperReceivedAt', 'is', null)
         .execute();
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/worklists/reminders',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'My unread step reminders / Nhắc việc của tôi (R36)',
+        response: { 200: Type.Array(Type.Unknown()), ...errorsFor(401, 403), ...standardErrorResponses },
+      },
+      config: { access: { action: 'dossier.read' } },
+    },
+    async (request) => {
+      const rows = await remindersOf(app.deps.database.db, officerOf(request).id);
+      return rows.map((r) => ({
+        id: r.id,
+        dossierId: r.dossierId,
+        level: r.level,
+        message: r.message,
+        createdAt: iso(r.createdAt),
+      }));
     },
   );
 
