@@ -3,6 +3,7 @@
 // send-back (R35), supplement under both clock policies (R34), one apology only (R33), stop,
 // withdrawal, hand-over (R22), batch forward (R23), the step ledger and the worklists (R36).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayHistory } from '../../src/domain/dossier/history.ts';
 import { createUser } from '../../src/modules/auth/users.service.ts';
 import { recomputeWarnings } from '../../src/modules/processing/warnings.job.ts';
 import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
@@ -39,6 +40,17 @@ async function atSpecialist(): Promise<string> {
   const id = await accepted();
   await ok(desk, id, { action: 'forward', assignTo: specialistId });
   return id;
+}
+
+async function listUrl(list: string, id: string): Promise<string> {
+  const code = (
+    await system.database.db
+      .selectFrom('dossiers')
+      .select('code')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).code;
+  return `/api/v1/worklists/${list}?q=${encodeURIComponent(code)}`;
 }
 
 const lookup = async (code: string) =>
@@ -124,7 +136,7 @@ describe('[R21, R22, R35] the demo judicial-record dossier through its process',
   it('only the holder acts: the unit head cannot forward yet; an officer of another agency cannot see it', async () => {
     expect((await act(system, head, id, { action: 'forward' })).status).toBe(403);
     expect((await act(system, sxd, id, { action: 'forward' })).status).toBe(403);
-    const mine = (await getJson(system, specialist, '/api/v1/worklists/mine')).body;
+    const mine = (await getJson(system, specialist, await listUrl('mine', id))).body;
     expect(mine.items.map((d: { id: string }) => d.id)).toContain(id);
     const counts = (await getJson(system, specialist, '/api/v1/worklists/counts')).body;
     expect(counts.mine).toBeGreaterThanOrEqual(1);
@@ -153,7 +165,7 @@ describe('[R21, R22, R35] the demo judicial-record dossier through its process',
     const atLeader = await ok(head, id, { action: 'forward' });
     expect(atLeader).toMatchObject({ subStatus: 'awaiting_signature', currentStepKey: 'ky_duyet' });
     expect(
-      (await getJson(system, leader, '/api/v1/worklists/signature')).body.items.map(
+      (await getJson(system, leader, await listUrl('signature', id))).body.items.map(
         (d: { id: string }) => d.id,
       ),
     ).toContain(id);
@@ -175,7 +187,7 @@ describe('[R21, R22, R35] the demo judicial-record dossier through its process',
 
   it('the desk confirms the result (9) and returns it (10); the ledger closes; on time', async () => {
     expect(
-      (await getJson(system, desk, '/api/v1/worklists/to_return')).body.items.map(
+      (await getJson(system, desk, await listUrl('to_return', id))).body.items.map(
         (d: { id: string }) => d.id,
       ),
     ).toContain(id);
@@ -232,7 +244,7 @@ describe('[R34] supplement under both clock policies', () => {
       });
       expect(asked).toMatchObject({ status: 5, subStatus: 'supplement_requested' });
       expect(
-        (await getJson(system, specialist, '/api/v1/worklists/waiting_applicant')).body.items.map(
+        (await getJson(system, specialist, await listUrl('waiting_applicant', id))).body.items.map(
           (d: { id: string }) => d.id,
         ),
       ).toContain(id);
@@ -395,13 +407,13 @@ describe('[R36] warnings job and worklists', () => {
     expect(row.stepWarning).toBe('overdue');
     const reminders = (await getJson(system, specialist, '/api/v1/worklists/reminders')).body;
     expect(reminders.filter((r: { dossierId: string }) => r.dossierId === id)).toHaveLength(1);
-    const overdue = (await getJson(system, specialist, '/api/v1/worklists/overdue')).body;
+    const overdue = (await getJson(system, specialist, await listUrl('overdue', id))).body;
     const item = overdue.items.find((d: { id: string }) => d.id === id);
     expect(item.stepWarning).toBe('overdue');
     const counts = (await getJson(system, specialist, '/api/v1/worklists/counts')).body;
     expect(counts.overdue).toBeGreaterThanOrEqual(1);
     // Another agency's specialist sees none of it.
-    const other = (await getJson(system, sxd, '/api/v1/worklists/overdue')).body;
+    const other = (await getJson(system, sxd, await listUrl('overdue', id))).body;
     expect(other.items.map((d: { id: string }) => d.id)).not.toContain(id);
   });
 });
@@ -444,5 +456,56 @@ describe('[R21] process administration', () => {
     expect((await getJson(system, admin, `/api/v1/process-versions/${lltp.id}`)).body.status).toBe('retired');
     // Officers without procedure.manage cannot edit processes.
     expect((await getJson(system, specialist, '/api/v1/processes')).status).toBe(403);
+  });
+});
+
+describe('demo history', () => {
+  it('the seed has a few hundred judicial-record dossiers across statuses, some overdue, each history replaying', async () => {
+    const db = system.database.db;
+    const rows = await db
+      .selectFrom('dossiers')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('code', 'like', '%-9%')
+      .groupBy('status')
+      .execute();
+    const byStatus = new Map(rows.map((r) => [Number(r.status), Number(r.n)]));
+    const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(200);
+    for (const status of [2, 4, 5, 8, 9, 10]) {
+      expect(byStatus.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+    }
+    const overdue = await db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('warning', '=', 'overdue')
+      .executeTakeFirstOrThrow();
+    expect(Number(overdue.n)).toBeGreaterThan(0);
+    const sample = await db
+      .selectFrom('dossiers')
+      .select(['id', 'status', 'subStatus'])
+      .where('code', 'like', '%-9%')
+      .limit(40)
+      .execute();
+    for (const d of sample) {
+      const history = await db
+        .selectFrom('dossierHistory')
+        .selectAll()
+        .where('dossierId', '=', d.id)
+        .orderBy('seq')
+        .execute();
+      const replay = replayHistory(
+        history.map((h) => ({
+          action: h.action as never,
+          relation: h.relation as never,
+          statusBefore: h.statusBefore as never,
+          statusAfter: h.statusAfter as never,
+          subStatusBefore: h.subStatusBefore as never,
+          subStatusAfter: h.subStatusAfter as never,
+        })),
+      );
+      expect(replay).toEqual({ ok: true, status: d.status, subStatus: d.subStatus });
+    }
+    const counts = (await getJson(system, specialist, '/api/v1/worklists/counts')).body;
+    expect(counts.mine).toBeGreaterThan(0);
   });
 });

@@ -162,6 +162,7 @@ export async function processingRoutes(app: App): Promise<void> {
         querystring: StrictObject({
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'Dossier code or applicant name' })),
         }),
         response: { 200: Type.Unknown(), ...errorsFor(401, 403), ...standardErrorResponses },
       },
@@ -172,6 +173,7 @@ export async function processingRoutes(app: App): Promise<void> {
         list: request.params.list,
         ...(request.query.page ? { page: request.query.page } : {}),
         ...(request.query.pageSize ? { pageSize: request.query.pageSize } : {}),
+        ...(request.query.q ? { q: request.query.q } : {}),
       }),
   );
 

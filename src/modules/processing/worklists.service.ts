@@ -3,6 +3,7 @@
 // (goal 8), with the colour of the appointment and of the step, and counts per queue in one query.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { scopeFor } from '../../domain/access/policy.ts';
+import { foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { warningLevel } from '../../domain/working-time/index.ts';
 import type { CurrentUser } from '../auth/actor.ts';
@@ -78,18 +79,27 @@ export async function worklistCounts(
 export async function worklist(
   deps: DossierDeps,
   user: CurrentUser,
-  query: { list: Worklist; page?: number; pageSize?: number },
+  query: { list: Worklist; page?: number; pageSize?: number; q?: string },
 ) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const now = deps.now();
-  const base = deps.db
+  let base = deps.db
     .selectFrom('dossiers as d')
     .innerJoin('procedureVersions as v', 'v.id', 'd.procedureVersionId')
     .innerJoin('agencies as a', 'a.id', 'd.receivingAgencyId')
     .leftJoin('users as u', 'u.id', 'd.currentAssigneeId')
     .where(scoped(user))
     .where(worklistFilter(query.list, user, now));
+  const needle = query.q?.trim();
+  if (needle) {
+    base = base.where((eb) =>
+      eb.or([
+        eb('d.code', '=', needle.toUpperCase()),
+        eb('d.searchText', 'like', `%${foldVietnamese(needle).replace(/[%_\\]/g, '\\$&')}%`),
+      ]),
+    );
+  }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll('d')
