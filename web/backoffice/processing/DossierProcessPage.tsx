@@ -251,11 +251,7 @@ export function DossierProcessPage({ id }: { id: string }) {
     <div className="page">
       <h1>{t.detailTitle(dossier.code)}</h1>
       {error ? <Alert kind="error">{errorMessage(error, lang)}</Alert> : null}
-      {done ? (
-        <div role="status">
-          <Alert kind="success">{t.done}</Alert>
-        </div>
-      ) : null}
+      {done ? <Alert kind="success">{t.done}</Alert> : null}
       <div className="proc-grid">
         <div>
           <section className="card" aria-labelledby="facts-title">
