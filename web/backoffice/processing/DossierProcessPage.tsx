@@ -275,7 +275,13 @@ export function DossierProcessPage({ id }: { id: string }) {
               <dd>{open ? open.stepName[lang] : '—'}</dd>
               <dt>{t.stepDueAt}</dt>
               <dd>
-                {formatVietnamTime(dossier.stepDueAt)} {open ? <WarningBadge level={open.warning} /> : null}
+                {open ? (
+                  <>
+                    {formatVietnamTime(open.dueAt)} <WarningBadge level={open.warning} />
+                  </>
+                ) : (
+                  '—'
+                )}
               </dd>
             </dl>
             {apologised ? <p className="hint">{t.apologised}</p> : null}

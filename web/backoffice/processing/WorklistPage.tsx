@@ -24,7 +24,7 @@ export function Legend() {
   const { m } = useI18n();
   const t = m.processing;
   return (
-    <section aria-labelledby="legend-title">
+    <section className="legend-section" aria-labelledby="legend-title">
       <h2 id="legend-title">{t.legendTitle}</h2>
       <ul className="legend">
         {(['overdue', 'dueSoon', 'normal'] as const).map((level) => (
