@@ -21,6 +21,7 @@ import { lookupRoutes } from './lookup/lookup.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
+import { processingRoutes } from './processing/processing.routes.ts';
 import { ruleSetRoutes } from './rules/rule-sets.routes.ts';
 import { signaturesRoutes } from './signatures/signatures.routes.ts';
 import { siteRoutes } from './site/site.routes.ts';
@@ -68,4 +69,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(cataloguePackRoutes);
   await app.register(cataloguePageRoutes);
   await app.register(intakeRoutes);
+  await app.register(processingRoutes);
 }

@@ -9,6 +9,7 @@ import { expireAdminPasswords } from './accounts/password-rotation.ts';
 import { verifyAuditChain } from './audit/audit.repository.ts';
 import { purgeOldFailures } from './auth/login-throttle.ts';
 import { notificationJobs } from './notifications/notifications.jobs.ts';
+import { recomputeWarnings } from './processing/warnings.job.ts';
 
 export function jobDefinitions(
   db: Db,
@@ -69,5 +70,13 @@ export function jobDefinitions(
       },
     }),
     ...notificationJobs,
+    defineJob({
+      name: 'processing.recompute-warnings',
+      payload: Type.Object({}),
+      cron: '*/5 * * * *',
+      handler: async (_data, { log }) => {
+        log.info(await recomputeWarnings(db), 'dossier warnings recomputed, officer reminders written');
+      },
+    }),
   ];
 }

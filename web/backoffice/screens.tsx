@@ -24,6 +24,9 @@ import { OutagesPage } from './intake/OutagesPage.tsx';
 import { ReceiptPage } from './intake/ReceiptPage.tsx';
 import { WalkInPage } from './intake/WalkInPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
+import { DossierProcessPage } from './processing/DossierProcessPage.tsx';
+import { ProcessEditorPage, ProcessesPage } from './processing/ProcessesPage.tsx';
+import { WorklistPage } from './processing/WorklistPage.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 import { can } from './session.ts';
 import { TemplatesPage } from './TemplatesPage.tsx';
@@ -162,6 +165,29 @@ export const SCREENS: Screen[] = [
     path: new RegExp(`^/admin/ho-so/(${UUID})/bien-nhan$`),
     permission: 'dossier.read',
     render: (_s, [id = '']) => <ReceiptPage key={id} id={id} />,
+  },
+  // Issue 7: worklists, the processing screen of a dossier, process administration.
+  {
+    path: '/admin/xu-ly',
+    label: (m) => m.processing.nav,
+    permission: 'dossier.read',
+    render: (_s, _p, q) => <WorklistPage query={q} />,
+  },
+  {
+    path: new RegExp(`^/admin/ho-so/(${UUID})$`),
+    permission: 'dossier.read',
+    render: (_s, [id = '']) => <DossierProcessPage key={id} id={id} />,
+  },
+  {
+    path: '/admin/quy-trinh',
+    label: (m) => m.processing.navProcesses,
+    permission: 'procedure.manage',
+    render: () => <ProcessesPage />,
+  },
+  {
+    path: new RegExp(`^/admin/quy-trinh/(${UUID})$`),
+    permission: 'procedure.manage',
+    render: (_s, [id = '']) => <ProcessEditorPage key={id} id={id} />,
   },
 ];
 

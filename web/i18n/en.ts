@@ -3,6 +3,7 @@ import { calendarEn } from './calendar.ts';
 import { catalogueEn } from './catalogue.ts';
 import { documentsEn } from './documents.ts';
 import { intakeEn } from './intake.ts';
+import { processingEn } from './processing.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -87,4 +88,5 @@ export const en: Messages = {
   calendar: calendarEn,
   catalogue: catalogueEn,
   intake: intakeEn,
+  processing: processingEn,
 };

@@ -6,6 +6,7 @@ import { calendarVi } from './calendar.ts';
 import { catalogueVi } from './catalogue.ts';
 import { documentsVi } from './documents.ts';
 import { intakeVi } from './intake.ts';
+import { processingVi } from './processing.ts';
 
 export const vi = {
   accounts: accountsVi,
@@ -90,6 +91,7 @@ export const vi = {
   calendar: calendarVi,
   catalogue: catalogueVi,
   intake: intakeVi,
+  processing: processingVi,
 };
 
 /** A catalogue's type with its texts widened to string: what the English catalogue must match. */

@@ -10,7 +10,9 @@ import { saveSiteSettings } from '../site/site.repository.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoCalendar } from './demo-calendar.ts';
 import { seedDemoCatalogue } from './demo-catalogue.ts';
+import { seedDemoDossiers } from './demo-dossiers.ts';
 import { seedDemoOrganisation } from './demo-organisation.ts';
+import { seedDemoProcesses } from './demo-processes.ts';
 
 const MARKER = 'demo.seeded';
 
@@ -30,6 +32,8 @@ export async function seedDemo(db: Db, options: { blobs?: BlobStore } = {}): Pro
       email: 'motcua@anhoa.example.vn',
     });
     await seedDemoAccounts(trx, agencyIds);
+    await seedDemoProcesses(trx);
+    await seedDemoDossiers(trx);
     await trx
       .insertInto('appSettings')
       .values({ key: MARKER, value: JSON.stringify({ at: new Date().toISOString() }) })

@@ -56,6 +56,20 @@ export async function canReadDossier(db: Executor, user: CurrentUser, dossier: D
   }
   return (
     (await covers(db, user.roles, 'dossier.read', dossier.receivingAgencyId)) ||
-    (await covers(db, user.roles, 'dossier.read', dossier.handlingAgencyId))
+    (await covers(db, user.roles, 'dossier.read', dossier.handlingAgencyId)) ||
+    (dossier.currentUnitId !== null &&
+      (await covers(db, user.roles, 'dossier.read', dossier.currentUnitId))) ||
+    (await heldStep(db, user.id, dossier.id))
   );
+}
+
+/** Issue 7: an officer who held a step of the dossier (R35 ledger) keeps reading it. */
+async function heldStep(db: Executor, userId: string, dossierId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dossierSteps')
+    .select('id')
+    .where('dossierId', '=', dossierId)
+    .where('holderId', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -439,6 +439,9 @@ export interface DossiersTable {
   backEntered: Generated<boolean>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
+  warning: Generated<'normal' | 'due_soon' | 'overdue'>;
+  stepWarning: Generated<'normal' | 'due_soon' | 'overdue'>;
+  currentUnitId: string | null;
 }
 
 export interface DossierHistoryTable {
@@ -487,6 +490,8 @@ export interface DossierRequestsTable {
   answeredAt: NullableInstant;
   answeredHistoryId: number | null;
   status: Generated<'open' | 'answered' | 'closed'>;
+  clockPolicy: 'restart' | 'pause' | null;
+  completedAt: NullableInstant;
 }
 
 export interface DossierDraftsTable {
@@ -548,4 +553,58 @@ export interface Database {
   dossierRequests: DossierRequestsTable;
   dossierDrafts: DossierDraftsTable;
   nationalSyncOutbox: NationalSyncOutboxTable;
+  processes: ProcessesTable;
+  processVersions: ProcessVersionsTable;
+  dossierSteps: DossierStepsTable;
+  officerReminders: OfficerRemindersTable;
+}
+
+export interface ProcessesTable {
+  id: string;
+  procedureId: string;
+  agencyId: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ProcessVersionsTable {
+  id: string;
+  processId: string;
+  versionNo: number;
+  status: Generated<'draft' | 'published' | 'retired'>;
+  steps: Json<unknown[]>;
+  decisionRef: string | null;
+  decisionDate: ColumnType<string | null, string | null | undefined, string | null>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  publishedBy: string | null;
+  publishedAt: NullableInstant;
+}
+
+export interface DossierStepsTable {
+  id: Generated<number>;
+  dossierId: string;
+  seq: number;
+  stepKey: string;
+  stepIndex: number;
+  unitId: string | null;
+  holderId: string | null;
+  arrivedAt: Instant;
+  dueAt: NullableInstant;
+  allottedMinutes: number;
+  completedAt: NullableInstant;
+  completedAction: string | null;
+  paperReceivedAt: NullableInstant;
+  paperReceivedBy: string | null;
+  warning: Generated<'normal' | 'due_soon' | 'overdue'>;
+}
+
+export interface OfficerRemindersTable {
+  id: string;
+  officerId: string;
+  dossierId: string;
+  stepId: number;
+  level: 'due_soon' | 'overdue';
+  message: string;
+  createdAt: CreatedAt;
+  readAt: NullableInstant;
 }

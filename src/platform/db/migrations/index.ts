@@ -12,6 +12,7 @@ import * as m0010 from './0010_document_templates.ts';
 import * as m0011 from './0011_rule_sets.ts';
 import * as m0012 from './0012_files.ts';
 import * as m0013 from './0013_dossiers.ts';
+import * as m0015 from './0015_processes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_document_templates': m0010,
   '0006_accounts_sso': m0006,
   '0004_catalogue': m0004,
+  '0015_processes': m0015,
 };

@@ -1,0 +1,102 @@
+// Issue 7 through the browser: a demo judicial-record dossier waiting at the desk is walked through
+// the processing screens by all four officers — desk → specialist → unit head → leader signs →
+// desk confirms and returns — and the public lookup shows each status (2 → 4 → 4 → 4 → 4 → 9 → 10).
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { pdf } from '../src/domain/files/test-files.ts';
+import { seriousA11yViolations, signInToBackoffice } from './helpers.ts';
+
+test.setTimeout(120_000);
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  await signInToBackoffice(page, username);
+  return page;
+}
+
+async function lookupStatus(page: Page, code: string): Promise<number> {
+  const response = await page.request.get(`/api/v1/lookup/${encodeURIComponent(code)}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).status;
+}
+
+async function act(
+  page: Page,
+  id: string,
+  action: string,
+  fill?: (form: ReturnType<Page['locator']>) => Promise<void>,
+) {
+  await page.goto(`/admin/ho-so/${id}`);
+  const button = page.locator(`button[data-action="${action}"]`);
+  await expect(button).toBeVisible();
+  const form = page.locator('form.action-form', { has: button });
+  if (fill) {
+    await fill(form);
+  }
+  await button.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible();
+}
+
+test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four officers to status 10', async ({
+  browser,
+}) => {
+  const desk = await as(browser, 'tiepnhan');
+  await desk.goto('/admin/xu-ly?ds=mine');
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ cần xử lý');
+  await expect(desk.getByRole('heading', { name: 'Chú giải màu cảnh báo' })).toBeVisible();
+  await expect(desk.getByTestId('count-mine')).not.toHaveText('0');
+  await expect(desk.getByRole('table')).toBeVisible();
+  await desk.screenshot({ path: 'test-results/processing-worklist.png', fullPage: true });
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+
+  // A demo dossier waiting at the desk (status 2, step 1 held by tiepnhan).
+  const list = await (await desk.request.get('/api/v1/worklists/mine?pageSize=100')).json();
+  const waiting = list.items.find((d: { status: number; procedureName: string }) => d.status === 2);
+  expect(waiting, 'a demo dossier at the desk').toBeTruthy();
+  const { id, code } = waiting as { id: string; code: string };
+  expect(await lookupStatus(desk, code)).toBe(2);
+
+  await desk.goto(`/admin/ho-so/${id}`);
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText(`Xử lý hồ sơ ${code}`);
+  await expect(desk.getByRole('heading', { name: 'Các bước xử lý' })).toBeVisible();
+  await desk.screenshot({ path: 'test-results/processing-desk.png', fullPage: true });
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await act(desk, id, 'forward', async (form) => {
+    await form.getByLabel('Đã nhận hồ sơ giấy ở bước này').check();
+  });
+  expect(await lookupStatus(desk, code)).toBe(4);
+
+  const specialist = await as(browser, 'chuyenvien.stp');
+  await act(specialist, id, 'forward');
+  expect(await lookupStatus(specialist, code)).toBe(4);
+
+  const head = await as(browser, 'truongphong.stp');
+  await act(head, id, 'forward');
+  expect(await lookupStatus(head, code)).toBe(4);
+
+  const leader = await as(browser, 'lanhdao.stp');
+  await leader.goto('/admin/xu-ly?ds=signature');
+  await expect(leader.getByTestId('count-signature')).not.toHaveText('0');
+  const signature = await (
+    await leader.request.get(`/api/v1/worklists/signature?q=${encodeURIComponent(code)}`)
+  ).json();
+  expect(signature.items.map((d: { id: string }) => d.id)).toEqual([id]);
+  await leader.screenshot({ path: 'test-results/processing-signature-list.png', fullPage: true });
+  await act(leader, id, 'approve', async (form) => {
+    await form
+      .getByLabel('Tệp kết quả (PDF)')
+      .setInputFiles({ name: 'phieu-lltp.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
+  });
+  await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
+  expect(await lookupStatus(leader, code)).toBe(4);
+
+  await act(desk, id, 'confirm_result');
+  expect(await lookupStatus(desk, code)).toBe(9);
+  await act(desk, id, 'return_result', async (form) => {
+    await form.getByLabel('Hình thức trả kết quả').selectOption('desk');
+  });
+  expect(await lookupStatus(desk, code)).toBe(10);
+  await expect(desk.getByTestId('status')).toContainText('10');
+  await desk.screenshot({ path: 'test-results/processing-returned.png', fullPage: true });
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+});

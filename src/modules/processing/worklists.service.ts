@@ -1,0 +1,155 @@
+// Worklists per role (R36, HP Đ14): my dossiers to process, my unit's, waiting for my signature,
+// due soon, overdue, waiting for the applicant, waiting to return — scoped by the one policy
+// (goal 8), with the colour of the appointment and of the step, and counts per queue in one query.
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { scopeFor } from '../../domain/access/policy.ts';
+import { foldVietnamese } from '../../domain/text/vietnamese.ts';
+import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
+import { warningLevel } from '../../domain/working-time/index.ts';
+import type { CurrentUser } from '../auth/actor.ts';
+import type { DossierRow } from '../dossiers/dossier.repository.ts';
+import { calendarFor, type DossierDeps } from '../dossiers/dossier-context.ts';
+import { iso, toSummary } from '../dossiers/dossier-view.ts';
+import { inAgencyScope } from '../organisation/agency-scope.ts';
+
+export const WORKLISTS = [
+  'mine',
+  'unit',
+  'signature',
+  'due_soon',
+  'overdue',
+  'waiting_applicant',
+  'to_return',
+] as const;
+export type Worklist = (typeof WORKLISTS)[number];
+
+const OPEN = sql`d.status in (2, 4, 6)`;
+
+function scoped(user: CurrentUser): Expression<SqlBool> {
+  const read = scopeFor(user.roles, 'dossier.read');
+  return sql<SqlBool>`(${inAgencyScope('d.receiving_agency_id', read)} or ${inAgencyScope('d.handling_agency_id', read)} or ${inAgencyScope('d.current_unit_id', read)} or d.current_assignee_id = ${user.id}
+    or exists (select 1 from dossier_steps s where s.dossier_id = d.id and s.holder_id = ${user.id}))`;
+}
+
+function mineOrUnit(user: CurrentUser): Expression<SqlBool> {
+  const unit = user.unitId
+    ? sql`d.current_unit_id in (
+        with recursive subtree(id) as (
+          select id from agencies where id = ${user.unitId}
+          union select child.id from agencies child join subtree on child.parent_id = subtree.id
+        ) select id from subtree)`
+    : sql`false`;
+  return sql<SqlBool>`(d.current_assignee_id = ${user.id} or ${unit})`;
+}
+
+export function worklistFilter(list: Worklist, user: CurrentUser, now: Date): Expression<SqlBool> {
+  switch (list) {
+    case 'mine':
+      return sql<SqlBool>`(d.current_assignee_id = ${user.id} and ${OPEN})`;
+    case 'unit':
+      return sql<SqlBool>`(${mineOrUnit(user)} and d.status in (2, 4, 5, 6))`;
+    case 'signature':
+      return sql<SqlBool>`(d.current_assignee_id = ${user.id} and d.status = 4 and d.sub_status = 'awaiting_signature')`;
+    case 'due_soon':
+      return sql<SqlBool>`(${mineOrUnit(user)} and ${OPEN} and (d.warning = 'due_soon' or d.step_warning = 'due_soon'))`;
+    case 'overdue':
+      return sql<SqlBool>`(${mineOrUnit(user)} and ${OPEN} and (d.due_at < ${now} or d.step_due_at < ${now}))`;
+    case 'waiting_applicant':
+      return sql<SqlBool>`(d.status = 5 and d.sub_status = 'supplement_requested' or d.status = 6)`;
+    case 'to_return':
+      return sql<SqlBool>`(d.status = 9 or (d.status = 4 and d.sub_status = 'result_approved'))`;
+  }
+}
+
+export async function worklistCounts(
+  deps: DossierDeps,
+  user: CurrentUser,
+): Promise<Record<Worklist, number>> {
+  const now = deps.now();
+  const columns = WORKLISTS.map(
+    (list) => sql`count(*) filter (where ${worklistFilter(list, user, now)})::int as ${sql.ref(list)}`,
+  );
+  const { rows } = await sql<Record<Worklist, number>>`
+    select ${sql.join(columns)} from dossiers d
+    where d.status in (2, 4, 5, 6, 9) and ${scoped(user)}`.execute(deps.db);
+  const row = rows[0];
+  return Object.fromEntries(WORKLISTS.map((l) => [l, Number(row?.[l] ?? 0)])) as Record<Worklist, number>;
+}
+
+export async function worklist(
+  deps: DossierDeps,
+  user: CurrentUser,
+  query: { list: Worklist; page?: number; pageSize?: number; q?: string },
+) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const now = deps.now();
+  let base = deps.db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedureVersions as v', 'v.id', 'd.procedureVersionId')
+    .innerJoin('agencies as a', 'a.id', 'd.receivingAgencyId')
+    .leftJoin('users as u', 'u.id', 'd.currentAssigneeId')
+    .where(scoped(user))
+    .where(worklistFilter(query.list, user, now));
+  const needle = query.q?.trim();
+  if (needle) {
+    base = base.where((eb) =>
+      eb.or([
+        eb('d.code', '=', needle.toUpperCase()),
+        eb('d.searchText', 'like', `%${foldVietnamese(needle).replace(/[%_\\]/g, '\\$&')}%`),
+      ]),
+    );
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll('d')
+    .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
+    .orderBy(sql`coalesce(d.step_due_at, d.due_at) asc nulls last`)
+    .orderBy('d.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const today = todayInVietnam(now);
+  const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>> | null>();
+  for (const row of rows) {
+    if (!calendars.has(row.handlingAgencyId)) {
+      calendars.set(
+        row.handlingAgencyId,
+        await calendarFor(deps.db, row.handlingAgencyId, today).catch(() => null),
+      );
+    }
+  }
+  return {
+    items: rows.map((row) => {
+      const calendar = calendars.get(row.handlingAgencyId)?.calendar ?? null;
+      return {
+        ...toSummary(row as DossierRow, {
+          procedureName: row.procedureName,
+          receivingAgencyCode: row.receivingAgencyCode,
+          calendar,
+          now,
+        }),
+        currentStepKey: row.currentStepKey,
+        assigneeName: row.assigneeName,
+        stepDueAt: iso(row.stepDueAt),
+        stepWarning: stepWarningOf(row as DossierRow, calendar, now),
+        apologyCount: row.apologyCount,
+      };
+    }),
+    total: Number(total.n),
+    page,
+    pageSize,
+  };
+}
+
+export function stepWarningOf(
+  row: Pick<DossierRow, 'status' | 'stepDueAt'>,
+  calendar: Parameters<typeof warningLevel>[0] | null,
+  now: Date,
+): 'overdue' | 'dueSoon' | 'normal' | null {
+  if (!row.stepDueAt || !calendar || ![2, 4, 6].includes(row.status)) {
+    return null;
+  }
+  const w = warningLevel(calendar, now.getTime(), new Date(row.stepDueAt).getTime());
+  return w.ok ? w.value.level : null;
+}

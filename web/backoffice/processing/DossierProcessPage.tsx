@@ -1,0 +1,364 @@
+// The processing screen of one dossier (issue 7): facts with the colour warning, the step ledger
+// with due times and colours (R35, R36), the history, and one form per available action with the
+// fields that action needs (GET /:id/actions is the only source of the buttons).
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type AvailableAction,
+  type DossierView,
+  type HistoryItem,
+  type LedgerRow,
+  processingApi,
+} from '../../api/processing.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatVietnamTime, parseVietnameseDate } from '../../ui/form-kit.tsx';
+import { Alert } from '../../ui/layout.tsx';
+import { Legend, WarningBadge } from './WorklistPage.tsx';
+import '../../ui/processing.css';
+
+type People = Array<{ id: string; fullName: string; username: string }>;
+
+function ActionForm(props: {
+  dossierId: string;
+  action: AvailableAction;
+  assignees: People;
+  colleagues: People;
+  onDone(): Promise<void>;
+}) {
+  const { m, lang } = useI18n();
+  const t = m.processing;
+  const base = useId();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [paper, setPaper] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const { action, needs } = props.action;
+  const fields = [...needs];
+  if (action === 'forward' && props.assignees.length > 1) {
+    fields.push('assignTo');
+  }
+  const label = (f: string) => (t.fields as Record<string, string>)[f] ?? f;
+  const id = (f: string) => `${base}-${f}`;
+  const set = (f: string, v: string) => setValues((old) => ({ ...old, [f]: v }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const absent = fields.filter((f) =>
+      f === 'resultFile' ? !fileRef.current?.files?.[0] : !(values[f] ?? '').trim(),
+    );
+    const badDate = values.newDueAt && !parseVietnameseDate(values.newDueAt) ? ['newDueAt'] : [];
+    setMissing([...absent, ...badDate]);
+    setError(null);
+    if (absent.length + badDate.length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = { action };
+      const lines = (f: string) =>
+        (values[f] ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean);
+      if (needs.includes('reasons')) {
+        body.reasons = lines('reasons');
+      }
+      if (needs.includes('items')) {
+        body.items = lines('items').map((name) => ({ name }));
+      }
+      if (needs.includes('note') || values.note) {
+        body.note = values.note;
+      }
+      if (needs.includes('newDueAt')) {
+        // The new appointment: the end of that working day (17:00 Vietnam time).
+        body.newDueAt = new Date(
+          `${parseVietnameseDate(values.newDueAt ?? '')}T17:00:00+07:00`,
+        ).toISOString();
+      }
+      if (needs.includes('handoverTo')) {
+        body.handoverTo = values.handoverTo;
+      }
+      if (needs.includes('deliveredHow')) {
+        body.deliveredHow = values.deliveredHow;
+      }
+      if (values.assignTo) {
+        body.assignTo = values.assignTo;
+      }
+      if (paper) {
+        body.paperReceived = true;
+      }
+      const file = fileRef.current?.files?.[0];
+      if (needs.includes('resultFile') && file) {
+        body.resultFileId = await processingApi.uploadFile(file);
+      }
+      await processingApi.act(props.dossierId, body);
+      await props.onDone();
+    } catch (e) {
+      setError(e);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const people = (f: string) => (f === 'handoverTo' ? props.colleagues : props.assignees);
+  return (
+    <form className="action-form" onSubmit={submit} noValidate aria-label={props.action.label[lang]}>
+      <h3>{props.action.label[lang]}</h3>
+      <div ref={summaryRef} tabIndex={-1}>
+        {missing.length > 0 ? (
+          <Alert kind="error">
+            <ul>
+              {missing.map((f) => (
+                <li key={f}>
+                  <a href={`#${id(f)}`}>{t.required(label(f))}</a>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {error ? <Alert kind="error">{errorMessage(error, lang)}</Alert> : null}
+      </div>
+      {fields.map((f) => (
+        <div className="field" key={f}>
+          <label htmlFor={id(f)}>{label(f)}</label>
+          {f === 'reasons' || f === 'items' || f === 'note' ? (
+            <textarea
+              id={id(f)}
+              rows={3}
+              value={values[f] ?? ''}
+              aria-invalid={missing.includes(f)}
+              onChange={(e) => set(f, e.target.value)}
+            />
+          ) : f === 'resultFile' ? (
+            <input
+              id={id(f)}
+              ref={fileRef}
+              type="file"
+              accept="application/pdf,.pdf"
+              aria-invalid={missing.includes(f)}
+            />
+          ) : f === 'handoverTo' || f === 'assignTo' ? (
+            <select
+              id={id(f)}
+              value={values[f] ?? ''}
+              onChange={(e) => set(f, e.target.value)}
+              aria-invalid={missing.includes(f)}
+            >
+              <option value="">{t.chooseOne}</option>
+              {people(f).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName} ({p.username})
+                </option>
+              ))}
+            </select>
+          ) : f === 'deliveredHow' ? (
+            <select
+              id={id(f)}
+              value={values[f] ?? ''}
+              onChange={(e) => set(f, e.target.value)}
+              aria-invalid={missing.includes(f)}
+            >
+              <option value="">{t.chooseOne}</option>
+              {(['desk', 'post', 'online'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t.delivered[k]}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={id(f)}
+              type="text"
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              value={values[f] ?? ''}
+              aria-invalid={missing.includes(f)}
+              onChange={(e) => set(f, e.target.value)}
+            />
+          )}
+        </div>
+      ))}
+      {action === 'forward' ? (
+        <div className="checkbox">
+          <input
+            id={id('paper')}
+            type="checkbox"
+            checked={paper}
+            onChange={(e) => setPaper(e.target.checked)}
+          />
+          <label htmlFor={id('paper')}>{t.fields.paperReceived}</label>
+        </div>
+      ) : null}
+      <button type="submit" className="button button--primary" disabled={busy} data-action={action}>
+        {props.action.label[lang]}
+      </button>
+    </form>
+  );
+}
+
+export function DossierProcessPage({ id }: { id: string }) {
+  const { m, lang } = useI18n();
+  const t = m.processing;
+  const [dossier, setDossier] = useState<DossierView | null>(null);
+  const [ledger, setLedger] = useState<LedgerRow[]>([]);
+  const [apologised, setApologised] = useState(false);
+  const [history, setHistory] = useState<HistoryItem[]>([]);
+  const [actions, setActions] = useState<AvailableAction[]>([]);
+  const [assignees, setAssignees] = useState<People>([]);
+  const [colleagues, setColleagues] = useState<People>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [d, s, h, a] = await Promise.all([
+        processingApi.dossier(id),
+        processingApi.steps(id),
+        processingApi.history(id),
+        processingApi.actions(id),
+      ]);
+      setDossier(d);
+      setLedger(s.ledger);
+      setApologised(s.apologised);
+      setHistory(h.items);
+      setActions(a);
+      const names = a.map((x) => x.action);
+      setAssignees(names.includes('forward') ? await processingApi.assignees(id) : []);
+      setColleagues(names.includes('handover') ? await processingApi.colleagues(id) : []);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!dossier) {
+    return (
+      <div className="page">
+        {error ? <Alert kind="error">{errorMessage(error, lang)}</Alert> : <p>{t.loading}</p>}
+      </div>
+    );
+  }
+  const open = ledger.find((r) => r.completedAt === null);
+  return (
+    <div className="page">
+      <h1>{t.detailTitle(dossier.code)}</h1>
+      {error ? <Alert kind="error">{errorMessage(error, lang)}</Alert> : null}
+      {done ? <Alert kind="success">{t.done}</Alert> : null}
+      <div className="proc-grid">
+        <div>
+          <section className="card" aria-labelledby="facts-title">
+            <h2 id="facts-title">{t.summary}</h2>
+            <dl className="proc-facts">
+              <dt>{t.columns.procedure}</dt>
+              <dd>{dossier.procedureName}</dd>
+              <dt>{t.columns.applicant}</dt>
+              <dd>{dossier.applicantName}</dd>
+              <dt>{t.columns.status}</dt>
+              <dd data-testid="status">
+                {dossier.status} – {dossier.statusName[lang]} ({dossier.subStatusName[lang]})
+              </dd>
+              <dt>{t.receivedAt}</dt>
+              <dd>{formatVietnamTime(dossier.receivedAt)}</dd>
+              <dt>{t.dueAt}</dt>
+              <dd>
+                {formatVietnamTime(dossier.dueAt)} <WarningBadge level={dossier.warning} />
+              </dd>
+              <dt>{t.currentStep}</dt>
+              <dd>{open ? open.stepName[lang] : '—'}</dd>
+              <dt>{t.stepDueAt}</dt>
+              <dd>
+                {open ? (
+                  <>
+                    {formatVietnamTime(open.dueAt)} <WarningBadge level={open.warning} />
+                  </>
+                ) : (
+                  '—'
+                )}
+              </dd>
+            </dl>
+            {apologised ? <p className="hint">{t.apologised}</p> : null}
+          </section>
+          <section className="page-section" aria-labelledby="steps-title">
+            <h2 id="steps-title">{t.stepsTitle}</h2>
+            <table className="proc-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.ledger.step}</th>
+                  <th scope="col">{t.ledger.holder}</th>
+                  <th scope="col">{t.ledger.arrived}</th>
+                  <th scope="col">{t.ledger.due}</th>
+                  <th scope="col">{t.ledger.completed}</th>
+                  <th scope="col">{t.ledger.paper}</th>
+                  <th scope="col">{t.columns.warning}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ledger.map((r) => (
+                  <tr key={r.seq}>
+                    <td>{r.stepName[lang]}</td>
+                    <td>{r.holderName ?? '—'}</td>
+                    <td>{formatVietnamTime(r.arrivedAt)}</td>
+                    <td>{formatVietnamTime(r.dueAt)}</td>
+                    <td>
+                      {formatVietnamTime(r.completedAt)} {r.completedAction ? `(${r.completedAction})` : ''}
+                    </td>
+                    <td>{r.paperReceivedAt ? t.paperReceived : '—'}</td>
+                    <td>
+                      <WarningBadge level={r.warning} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {open && dossier.currentAssigneeId && !open.paperReceivedAt && actions.length > 0 ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void processingApi.paperReceived(id).then(load, setError)}
+              >
+                {t.markPaper}
+              </button>
+            ) : null}
+            <Legend />
+          </section>
+          <section className="page-section" aria-labelledby="history-title">
+            <h2 id="history-title">{t.historyTitle}</h2>
+            <ol>
+              {history.map((h) => (
+                <li key={h.seq}>
+                  {formatVietnamTime(h.at)} — <strong>{h.actionName[lang]}</strong> ({h.actorLabel})
+                  {h.reasons.length ? `: ${h.reasons.join('; ')}` : ''}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside className="card" aria-labelledby="actions-title">
+          <h2 id="actions-title">{t.actionsTitle}</h2>
+          {actions.length === 0 ? <p>{t.noActions}</p> : null}
+          {actions.map((a) => (
+            <ActionForm
+              key={`${a.action}-${dossier.version}`}
+              dossierId={id}
+              action={a}
+              assignees={assignees}
+              colleagues={colleagues}
+              onDone={async () => {
+                setDone(true);
+                await load();
+              }}
+            />
+          ))}
+        </aside>
+      </div>
+    </div>
+  );
+}
