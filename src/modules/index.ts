@@ -14,6 +14,7 @@ import { cataloguePageRoutes } from './catalogue/catalogue-pages.routes.ts';
 import { channelsRoutes } from './channels/channels.routes.ts';
 import { citizensRoutes } from './citizens/citizens.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { dossierDocumentsRoutes } from './documents/dossier-documents.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { lookupRoutes } from './lookup/lookup.routes.ts';
@@ -66,4 +67,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(catalogueAdminRoutes);
   await app.register(cataloguePackRoutes);
   await app.register(cataloguePageRoutes);
+  await app.register(dossierDocumentsRoutes);
 }
