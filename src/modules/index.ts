@@ -18,6 +18,7 @@ import { dossierDocumentsRoutes } from './documents/dossier-documents.routes.ts'
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { lookupRoutes } from './lookup/lookup.routes.ts';
+import { dossierNotificationsRoutes } from './notifications/dossier-notifications.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
@@ -68,4 +69,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(cataloguePackRoutes);
   await app.register(cataloguePageRoutes);
   await app.register(dossierDocumentsRoutes);
+  await app.register(dossierNotificationsRoutes);
 }
