@@ -12,6 +12,7 @@ import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.ts';
 import { cataloguePackRoutes } from './catalogue/catalogue-pack.routes.ts';
 import { cataloguePageRoutes } from './catalogue/catalogue-pages.routes.ts';
 import { channelsRoutes } from './channels/channels.routes.ts';
+import { widgetRoutes } from './channels/widget.routes.ts';
 import { citizensRoutes } from './citizens/citizens.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { dossierDocumentsRoutes } from './documents/dossier-documents.routes.ts';
@@ -70,4 +71,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(cataloguePageRoutes);
   await app.register(dossierDocumentsRoutes);
   await app.register(dossierNotificationsRoutes);
+  await app.register(widgetRoutes);
 }

@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.ts';
 import { calendarEn } from './calendar.ts';
 import { catalogueEn } from './catalogue.ts';
 import { documentsEn } from './documents.ts';
+import { lookupEn } from './lookup.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -85,4 +86,5 @@ export const en: Messages = {
   },
   calendar: calendarEn,
   catalogue: catalogueEn,
+  lookup: lookupEn,
 };

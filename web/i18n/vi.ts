@@ -5,6 +5,7 @@ import { accountsVi } from './accounts.ts';
 import { calendarVi } from './calendar.ts';
 import { catalogueVi } from './catalogue.ts';
 import { documentsVi } from './documents.ts';
+import { lookupVi } from './lookup.ts';
 
 export const vi = {
   accounts: accountsVi,
@@ -88,6 +89,7 @@ export const vi = {
   },
   calendar: calendarVi,
   catalogue: catalogueVi,
+  lookup: lookupVi,
 };
 
 /** A catalogue's type with its texts widened to string: what the English catalogue must match. */

@@ -16,7 +16,9 @@ import { OnlineSubmitPage } from './catalogue/OnlineSubmitPage.tsx';
 import { ProcedurePage } from './catalogue/ProcedurePage.tsx';
 import { ProcedureSearchPage } from './catalogue/ProcedureSearchPage.tsx';
 import { HomePage } from './HomePage.tsx';
-import { NotAvailablePage } from './NotAvailablePage.tsx';
+import { KioskPage } from './lookup/KioskPage.tsx';
+import { LookupPage } from './lookup/LookupPage.tsx';
+import { WidgetPage } from './lookup/WidgetPage.tsx';
 
 export function PortalApp() {
   const { m, pick } = useI18n();
@@ -52,7 +54,7 @@ export function PortalApp() {
   } else if (path === '/co-quan') {
     page = <AgenciesPage />;
   } else if (path === '/tra-cuu') {
-    page = <NotAvailablePage text={m.portal.lookupNotAvailable(query.get('ma') ?? '')} />;
+    page = <LookupPage query={query} />;
   } else if (path === '/dang-nhap') {
     page = <PortalLoginPage />;
   } else if (path === '/dang-ky') {
@@ -65,6 +67,14 @@ export function PortalApp() {
     page = <ProfilePage />;
   } else {
     page = <NotFound homeHref="/" />;
+  }
+
+  // R38: the kiosk and the embeddable widget stand alone, without the portal's header and menu.
+  if (path === '/kiosk') {
+    return <KioskPage />;
+  }
+  if (path === '/widget/tra-cuu') {
+    return <WidgetPage query={query} />;
   }
 
   return (
