@@ -25,6 +25,7 @@ import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
 import { ruleSetRoutes } from './rules/rule-sets.routes.ts';
 import { signaturesRoutes } from './signatures/signatures.routes.ts';
+import { signedResultRoutes } from './signatures/signed-result.routes.ts';
 import { siteRoutes } from './site/site.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
@@ -72,4 +73,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(dossierDocumentsRoutes);
   await app.register(dossierNotificationsRoutes);
   await app.register(widgetRoutes);
+  await app.register(signedResultRoutes);
 }
