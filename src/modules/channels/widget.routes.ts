@@ -8,7 +8,19 @@ import path from 'node:path';
 import type { App } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/errors.ts';
 
-export async function widgetRoutes(app: App): Promise<void> {
+/** Paths another site loads: the embed script (a cross-origin <script>) and the framed page. */
+const EMBEDDABLE = /^\/widget(\.js|\/tra-cuu)(\?|$)/;
+
+async function widgetRoutesPlugin(app: App): Promise<void> {
+  // Helmet answers Cross-Origin-Resource-Policy: same-origin everywhere, which stops other sites from
+  // loading widget.js; the two embeddable paths say cross-origin instead (the hook is app-wide, see
+  // skip-override below, because widget.js is served by the static file handler).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (EMBEDDABLE.test(request.url)) {
+      reply.header('cross-origin-resource-policy', 'cross-origin');
+    }
+    return payload;
+  });
   app.get(
     '/widget/tra-cuu',
     { schema: { hide: true }, config: { access: 'public' } },
@@ -32,3 +44,7 @@ export async function widgetRoutes(app: App): Promise<void> {
     },
   );
 }
+
+// Not encapsulated: the onSend hook must see the static file handler's responses too.
+Object.assign(widgetRoutesPlugin, { [Symbol.for('skip-override')]: true });
+export const widgetRoutes = widgetRoutesPlugin;
