@@ -2,6 +2,7 @@
 // scanner that types like a keyboard works in the same field, no login, and an idle reset.
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CameraScan } from './CameraScan.tsx';
 import { CodeForm, LookupResult, useLookup } from './LookupPanel.tsx';
 import './lookup.css';
 
@@ -45,6 +46,7 @@ export function KioskPage() {
       <h1>{m.lookup.kioskTitle}</h1>
       <p className="kiosk-lead">{m.lookup.kioskLead}</p>
       <CodeForm key={round} onSubmit={setCode} keypad autoFocus />
+      <CameraScan onCode={setCode} />
       <LookupResult state={state} compact />
       {code ? (
         <button type="button" className="button kiosk-again" onClick={reset}>
