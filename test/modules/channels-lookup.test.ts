@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_NAMES } from '../../src/domain/dossier/status.ts';
 import { formatAppointment } from '../../src/domain/lookup/lookup-reply.ts';
-import { getJson, postDossier } from '../helpers/dossiers.ts';
+import { act, getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 let system: TestSystem;
@@ -84,6 +84,24 @@ describe('[R38] SMS lookup on a real dossier', () => {
     for (const text of ['xin chào', '???', 'DK 123']) {
       expect((await post('sms', { from: '0913000001', text })).json().reply).toContain('Soạn TC <mã hồ sơ>');
     }
+  });
+});
+
+describe('[R38] closed dossiers', () => {
+  it('a refused dossier gets its status and no appointment', async () => {
+    const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
+    const citizen = await loginAs(system, '0912345678', 'Demo@2026');
+    const { body } = await postDossier(
+      system,
+      citizen,
+      await onlineSubmission(system, citizen, 'AH-LLTP-01'),
+    );
+    await act(system, desk, body.id, { action: 'refuse', reasons: ['Không thuộc thẩm quyền'] });
+    const reply: string = (await post('sms', { from: '0914000001', text: `TC ${body.code}` })).json().reply;
+    expect(reply).toContain(body.code);
+    expect(reply).toContain(STATUS_NAMES[3].vi);
+    expect(reply).not.toContain('Hẹn trả kết quả');
+    expect(reply).not.toContain('Không thuộc thẩm quyền');
   });
 });
 

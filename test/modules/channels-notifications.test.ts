@@ -2,7 +2,7 @@
 // both on reception (read from the local SMTP server and the local SMS gateway), and the officers see
 // the per-channel delivery status at GET /api/v1/dossiers/{id}/notifications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
+import { act, getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 let system: TestSystem;
@@ -62,7 +62,36 @@ describe('[R37] per-dossier notifications', () => {
     const sms = system.notifications.local.sms?.messages.list().filter((m) => m.to === '0977123456');
     expect(sms).toHaveLength(1);
     expect(sms?.[0]?.text).toContain(dossier.code);
-  }, 60_000);
+
+    // The result: the processing steps (another module) end with the result approved; the desk
+    // confirms it through the API and the applicant is told on both channels again, once each.
+    await system.database.db
+      .updateTable('dossiers')
+      .set({ status: 4, subStatus: 'result_approved' })
+      .where('id', '=', dossier.id)
+      .execute();
+    expect((await act(system, desk, dossier.id, { action: 'confirm_result' })).status).toBe(200);
+    await waitFor(async () => {
+      const v = (await getJson(system, desk, url)).body;
+      return (
+        v.items.filter(
+          (n: { event: string; status: string }) => n.event === 'result_ready' && n.status === 'sent',
+        ).length === 2
+      );
+    });
+    const mailsAfter = system.notifications.local.smtp?.messages
+      .list()
+      .filter((m) => m.to === 'minhchau@example.vn');
+    const smsAfter = system.notifications.local.sms?.messages.list().filter((m) => m.to === '0977123456');
+    expect(mailsAfter).toHaveLength(2);
+    expect(smsAfter).toHaveLength(2);
+    expect(smsAfter?.[0]?.text).toContain(dossier.code);
+    const summary = (await getJson(system, desk, url)).body.channels;
+    expect(summary.map((c: { sent: number; total: number }) => [c.sent, c.total])).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
+  }, 90_000);
 
   it('[goal 9] the applicant and officers outside the scope do not get the officers’ view', async () => {
     const { body: dossier } = await postDossier(
