@@ -50,6 +50,8 @@ export const lookupVi = {
   widgetProcedures: 'Thủ tục hành chính của cơ quan',
   widgetMore: 'Xem tất cả trên Cổng dịch vụ công',
   widgetOpen: 'Xem chi tiết trên Cổng dịch vụ công',
+  signedResultTitle: 'Kết quả điện tử đã ký số',
+  signedResultDownload: 'Tải kết quả (PDF có chữ ký số)',
   notifications: {
     title: 'Thông báo cho người nộp',
     empty: 'Chưa có thông báo nào cho hồ sơ này.',
@@ -121,6 +123,8 @@ export const lookupEn: Catalogue<typeof lookupVi> = {
   widgetProcedures: "The agency's administrative procedures",
   widgetMore: 'See all on the public service portal',
   widgetOpen: 'See details on the public service portal',
+  signedResultTitle: 'Digitally signed electronic result',
+  signedResultDownload: 'Download the result (signed PDF)',
   notifications: {
     title: 'Notifications to the applicant',
     empty: 'No notification for this dossier yet.',
