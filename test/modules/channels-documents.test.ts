@@ -75,6 +75,45 @@ describe('[R18] Mẫu 01 receipt of a real dossier', () => {
     );
   });
 
+  it('a dossier received under ND 61/TT 01 keeps the TT 01/2018 form set', async () => {
+    const procedure = (await getJson(system, '', '/api/v1/procedures/AH-LLTP-01')).body;
+    const { body: dossier } = await postDossier(system, desk, {
+      procedureId: procedure.id,
+      channel: 'desk',
+      applicant: { fullName: 'Lý Văn Cũ' },
+      delivery: { method: 'desk' },
+    });
+    const db = system.database.db;
+    const old = await db
+      .selectFrom('ruleSets')
+      .select('id')
+      .where('code', '=', 'nd61-tt01')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('dossiers').set({ ruleSetId: old.id }).where('id', '=', dossier.id).execute();
+    const text = flat(pdfText((await getPdf(desk, dossier.id, 'receipt')).body));
+    expect(text).toContain('Thông tư số 01/2018/TT-VPCP');
+    expect(text).toContain(dossier.code);
+    const current = flat(
+      pdfText(
+        (
+          await getPdf(
+            desk,
+            (
+              await postDossier(system, desk, {
+                procedureId: procedure.id,
+                channel: 'desk',
+                applicant: { fullName: 'Lý Văn Mới' },
+                delivery: { method: 'desk' },
+              })
+            ).body.id,
+            'receipt',
+          )
+        ).body,
+      ),
+    );
+    expect(current).toContain('Thông tư số 03/2025/TT-VPCP');
+  });
+
   it('an online dossier has no receipt before acceptance (409); after it, the applicant downloads it', async () => {
     const { body: dossier } = await postDossier(
       system,
