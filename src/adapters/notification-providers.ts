@@ -21,6 +21,8 @@ export interface NotificationProviders {
   local: { smtp: LocalSmtpServer | null; sms: LocalSmsGateway | null; chat: LocalChatServer | null };
   /** HMAC secret shared with the SMS gateway (signed inbound messages and receipts). */
   smsSecret: string | null;
+  /** HMAC secret for the chat app's inbound webhook (local: generated; real providers: not yet configured). */
+  chatSecret?: string | null;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startNotificationProviders(
   let sms: SmsSender | null = null;
   let chat: ChatSender | null = null;
   let smsSecret: string | null = null;
+  let chatSecret: string | null = null;
   try {
     if (config.email.kind === 'local') {
       local.smtp = new LocalSmtpServer();
@@ -75,6 +78,7 @@ export async function startNotificationProviders(
     }
     if (config.chat.kind === 'local') {
       const token = randomBytes(24).toString('hex');
+      chatSecret = randomBytes(32).toString('hex');
       local.chat = new LocalChatServer(token);
       await local.chat.start();
       chat = createZnsChatSender({ baseUrl: local.chat.url, accessToken: token });
@@ -91,6 +95,7 @@ export async function startNotificationProviders(
     chat,
     local,
     smsSecret,
+    chatSecret,
     async close() {
       await email?.close();
       await Promise.allSettled([local.smtp?.stop(), local.sms?.stop(), local.chat?.stop()]);

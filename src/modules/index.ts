@@ -12,18 +12,22 @@ import { catalogueAdminRoutes } from './catalogue/catalogue-admin.routes.ts';
 import { cataloguePackRoutes } from './catalogue/catalogue-pack.routes.ts';
 import { cataloguePageRoutes } from './catalogue/catalogue-pages.routes.ts';
 import { channelsRoutes } from './channels/channels.routes.ts';
+import { widgetRoutes } from './channels/widget.routes.ts';
 import { citizensRoutes } from './citizens/citizens.routes.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { dossierDocumentsRoutes } from './documents/dossier-documents.routes.ts';
 import { dossierRoutes } from './dossiers/dossier.routes.ts';
 import { filesRoutes } from './files/files.routes.ts';
 import { intakeRoutes } from './intake/intake.routes.ts';
 import { lookupRoutes } from './lookup/lookup.routes.ts';
+import { dossierNotificationsRoutes } from './notifications/dossier-notifications.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
 import { processingRoutes } from './processing/processing.routes.ts';
 import { ruleSetRoutes } from './rules/rule-sets.routes.ts';
 import { signaturesRoutes } from './signatures/signatures.routes.ts';
+import { signedResultRoutes } from './signatures/signed-result.routes.ts';
 import { siteRoutes } from './site/site.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
@@ -70,4 +74,8 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(cataloguePageRoutes);
   await app.register(intakeRoutes);
   await app.register(processingRoutes);
+  await app.register(dossierDocumentsRoutes);
+  await app.register(dossierNotificationsRoutes);
+  await app.register(widgetRoutes);
+  await app.register(signedResultRoutes);
 }

@@ -3,6 +3,7 @@ import { calendarEn } from './calendar.ts';
 import { catalogueEn } from './catalogue.ts';
 import { documentsEn } from './documents.ts';
 import { intakeEn } from './intake.ts';
+import { lookupEn } from './lookup.ts';
 import { processingEn } from './processing.ts';
 import type { Messages } from './vi.ts';
 
@@ -89,4 +90,5 @@ export const en: Messages = {
   catalogue: catalogueEn,
   intake: intakeEn,
   processing: processingEn,
+  lookup: lookupEn,
 };

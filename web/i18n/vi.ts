@@ -6,6 +6,7 @@ import { calendarVi } from './calendar.ts';
 import { catalogueVi } from './catalogue.ts';
 import { documentsVi } from './documents.ts';
 import { intakeVi } from './intake.ts';
+import { lookupVi } from './lookup.ts';
 import { processingVi } from './processing.ts';
 
 export const vi = {
@@ -92,6 +93,7 @@ export const vi = {
   catalogue: catalogueVi,
   intake: intakeVi,
   processing: processingVi,
+  lookup: lookupVi,
 };
 
 /** A catalogue's type with its texts widened to string: what the English catalogue must match. */

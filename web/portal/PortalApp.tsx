@@ -17,7 +17,9 @@ import { ProcedureSearchPage } from './catalogue/ProcedureSearchPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { MyDossierPage, MyDossiersPage } from './intake/MyDossiersPage.tsx';
 import { SubmitWizardPage } from './intake/SubmitWizardPage.tsx';
-import { NotAvailablePage } from './NotAvailablePage.tsx';
+import { KioskPage } from './lookup/KioskPage.tsx';
+import { LookupPage } from './lookup/LookupPage.tsx';
+import { WidgetPage } from './lookup/WidgetPage.tsx';
 
 export function PortalApp() {
   const { m, pick } = useI18n();
@@ -63,7 +65,7 @@ export function PortalApp() {
   } else if (path === '/co-quan') {
     page = <AgenciesPage />;
   } else if (path === '/tra-cuu') {
-    page = <NotAvailablePage text={m.portal.lookupNotAvailable(query.get('ma') ?? '')} />;
+    page = <LookupPage query={query} />;
   } else if (path === '/dang-nhap') {
     page = <PortalLoginPage />;
   } else if (path === '/dang-ky') {
@@ -80,6 +82,14 @@ export function PortalApp() {
     page = <MyDossierPage key={path} id={path.split('/')[2] ?? ''} />;
   } else {
     page = <NotFound homeHref="/" />;
+  }
+
+  // R38: the kiosk and the embeddable widget stand alone, without the portal's header and menu.
+  if (path === '/kiosk') {
+    return <KioskPage />;
+  }
+  if (path === '/widget/tra-cuu') {
+    return <WidgetPage query={query} />;
   }
 
   return (

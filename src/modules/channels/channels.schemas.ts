@@ -26,3 +26,23 @@ export const DeliveryReceiptSchema = StrictObject({
   at: Type.String({ format: 'date-time' }),
   error: Type.Optional(Type.String({ maxLength: 500 })),
 });
+
+export const InboundChatSchema = StrictObject(
+  {
+    from: Type.String({
+      minLength: 3,
+      maxLength: 20,
+      pattern: '^\\+?[0-9]{3,19}$',
+      description: "The user's phone number as the OA knows it",
+    }),
+    text: Type.String({ maxLength: 2000, description: 'Message text as received' }),
+    messageId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "The chat app's message id (idempotent reply)",
+      }),
+    ),
+  },
+  { description: "The local chat app's inbound format (OA webhook, reduced to what a lookup needs)" },
+);
