@@ -170,6 +170,18 @@ describe('[goal 12] no query string makes the search fail', () => {
   });
 });
 
+describe('[goal 12] control characters in the query', () => {
+  it('a NUL inside q, with or without a filter, is dropped: 200 (fast-check seed 906984723 found a 500)', async () => {
+    for (const suffix of ['', '&sector=G15-CT', '&online=any']) {
+      const { status, body } = await get(
+        `/api/v1/procedures?q=${encodeURIComponent('khai\u0000 sinh')}${suffix}`,
+      );
+      expect(status).toBe(200);
+      expect(body.total).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
 describe('[goal 13] invisible characters', () => {
   it('a query of only bidi and zero-width characters is no query: it browses the whole catalogue', async () => {
     const all = await search('');

@@ -3,7 +3,7 @@
 // browsing by sector, level and agency.
 import { sql } from 'kysely';
 import { upcomingVersion, versionInForce } from '../../domain/catalogue/versions.ts';
-import { foldVietnamese } from '../../domain/text/vietnamese.ts';
+import { cleanText, foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { catalogueErrors } from './catalogue.errors.ts';
@@ -59,7 +59,8 @@ async function resolveFilters(
   today: string,
 ): Promise<SearchFilters> {
   const filters: SearchFilters = { today };
-  const q = query.q?.normalize('NFC').trim();
+  // Control characters (NUL above all) would reach PostgreSQL in the raw-text match and fail there.
+  const q = query.q === undefined ? undefined : cleanText(query.q);
   if (q) {
     filters.folded = foldVietnamese(q);
     filters.raw = q;
