@@ -129,6 +129,12 @@ export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: Do
   const agency = await agencyHeader(db, dossier.receivingAgencyId);
   const history = await historyOf(db, dossier.id);
   const applicant = party(dossier.applicant);
+  const receiving = await db
+    .selectFrom('agencies')
+    .select('hotline')
+    .where('id', '=', dossier.receivingAgencyId)
+    .executeTakeFirst();
+  const hotline = receiving?.hotline ?? null;
   switch (kind) {
     case 'receipt': {
       const reception = lastOf(history, ['receive', 'accept']);
@@ -184,7 +190,7 @@ export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: Do
           ...(i.reason ? { note: i.reason } : {}),
         })),
         reason: entry.note ?? (entry.reasons as string[]).join('; '),
-        contactOfficer: { name: entry.actorLabel },
+        contactOfficer: { name: entry.actorLabel, ...(hotline ? { phone: hotline } : {}) },
         guideName: entry.actorLabel,
       };
       return { kind, model };
@@ -202,7 +208,7 @@ export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: Do
         applicant,
         requestContent: version.name,
         reasons: reasons.length > 0 ? reasons : [entry.note ?? ''],
-        contactOfficer: { name: entry.actorLabel },
+        contactOfficer: { name: entry.actorLabel, ...(hotline ? { phone: hotline } : {}) },
         officerName: entry.actorLabel,
       };
       return { kind, model };
