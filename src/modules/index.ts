@@ -64,7 +64,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(signaturesRoutes);
   await app.register(dossierRoutes);
   await app.register(lookupRoutes);
-  // The dossier module will pass its lookup here: app.register(channelsRoutes, { lookup }).
   await app.register(channelsRoutes);
   await app.register(citizensRoutes);
   await app.register(ssoRoutes);

@@ -45,11 +45,6 @@ export const en: Messages = {
     lookupHint: 'The dossier code is printed on the receipt and appointment slip.',
     lookupButton: 'Track',
     lookupInvalid: 'The dossier code has the wrong format (agency code-YYMMDD-number).',
-    notAvailableTitle: 'This function is being built',
-    searchNotAvailable: (q: string) =>
-      `The procedure catalogue has not been loaded yet, so "${q}" cannot be searched. Please come back later.`,
-    lookupNotAvailable: (code: string) =>
-      `Dossier tracking is not available yet, so ${code} cannot be looked up. Please call the hotline.`,
   },
   backoffice: {
     title: 'One-stop electronic information system',

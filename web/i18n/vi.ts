@@ -48,11 +48,6 @@ export const vi = {
     lookupHint: 'Mã số hồ sơ in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
     lookupButton: 'Tra cứu',
     lookupInvalid: 'Mã số hồ sơ chưa đúng định dạng (mã cơ quan-YYMMDD-số thứ tự).',
-    notAvailableTitle: 'Chức năng đang được xây dựng',
-    searchNotAvailable: (q: string) =>
-      `Danh mục thủ tục chưa được nạp vào hệ thống, nên chưa tìm được "${q}". Vui lòng quay lại sau.`,
-    lookupNotAvailable: (code: string) =>
-      `Chức năng tra cứu hồ sơ chưa hoạt động, nên chưa tra cứu được mã ${code}. Vui lòng liên hệ đường dây nóng.`,
   },
   backoffice: {
     title: 'Hệ thống thông tin một cửa điện tử',

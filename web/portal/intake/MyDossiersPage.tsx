@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { type FileRef, FileUpload, ProblemSummary, StatusBadge, vnTime } from '../../ui/intake-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
+import { SignedResultPanel } from '../../ui/SignedResultPanel.tsx';
 import { usePortalSession } from '../accounts/portal-session.ts';
 
 function SignInFirst() {
@@ -246,6 +247,15 @@ function MyDossier({ id }: { id: string }) {
           </button>
         </section>
       ) : null}
+
+      {dossier.receivedAt ? (
+        <p>
+          <a href={`/api/v1/dossiers/${encodeURIComponent(dossier.id)}/documents/receipt`} download>
+            {t.mine.receiptPdf}
+          </a>
+        </p>
+      ) : null}
+      <SignedResultPanel dossierId={dossier.id} />
 
       <h2>{t.mine.files}</h2>
       <ul>

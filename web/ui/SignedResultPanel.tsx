@@ -2,11 +2,11 @@
 // time, integrity, chain to a trusted root). For the processing screen and the applicant's pages:
 // <SignedResultPanel dossierId={id} />. Shows nothing until the dossier has an electronic result.
 import { useEffect, useId, useState } from 'react';
-import type { VerificationView } from '../../../src/modules/signatures/signatures.schemas.ts';
-import { request } from '../../api/client.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { formatVietnamTime } from '../../ui/form-kit.tsx';
-import { Alert } from '../../ui/layout.tsx';
+import type { VerificationView } from '../../src/modules/signatures/signatures.schemas.ts';
+import { request } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatVietnamTime } from './form-kit.tsx';
+import { Alert } from './layout.tsx';
 
 export function SignedResultPanel({ dossierId }: { dossierId: string }) {
   const { m } = useI18n();
