@@ -77,8 +77,9 @@ describe('[property] random actions by random users', () => {
               `${action} took ${before.status} → ${answer.body.status}`,
             ).toBe(true);
           }
-          const history = (await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}/history?pageSize=200`))
-            .body.items;
+          const history = (
+            await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}/history?pageSize=200`)
+          ).body.items;
           const entries: HistoryEntry[] = history.map(
             (
               h: {
@@ -119,7 +120,10 @@ describe('[property] random actions by random users', () => {
       ['desk', 'return_result'],
     ];
     for (const [who, action] of walk) {
-      const answer = await act(system, cookies[who] ?? '', id, { ...bodyFor(action, null), handoverTo: undefined });
+      const answer = await act(system, cookies[who] ?? '', id, {
+        ...bodyFor(action, null),
+        handoverTo: undefined,
+      });
       expect(answer.status, `${who} ${action}: ${JSON.stringify(answer.body)}`).toBe(200);
     }
     expect((await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}`)).body.status).toBe(10);
