@@ -25,6 +25,7 @@ async function act(
   id: string,
   action: string,
   fill?: (form: ReturnType<Page['locator']>) => Promise<void>,
+  assignee?: string,
 ) {
   await page.goto(`/admin/ho-so/${id}`);
   const button = page.locator(`button[data-action="${action}"]`);
@@ -32,6 +33,12 @@ async function act(
   const form = page.locator('form.action-form', { has: button });
   if (fill) {
     await fill(form);
+  }
+  // When other tests added officers to the same unit, the next step's officer must be chosen.
+  const choose = form.getByLabel('Cán bộ nhận bước tiếp theo');
+  if (assignee && (await choose.count()) > 0) {
+    const option = choose.locator('option', { hasText: `(${assignee})` });
+    await choose.selectOption((await option.getAttribute('value')) ?? '');
   }
   await button.click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible();
@@ -61,17 +68,23 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
   await expect(desk.getByRole('heading', { name: 'Các bước xử lý' })).toBeVisible();
   await desk.screenshot({ path: 'test-results/processing-desk.png', fullPage: true });
   expect(await seriousA11yViolations(desk)).toEqual([]);
-  await act(desk, id, 'forward', async (form) => {
-    await form.getByLabel('Đã nhận hồ sơ giấy ở bước này').check();
-  });
+  await act(
+    desk,
+    id,
+    'forward',
+    async (form) => {
+      await form.getByLabel('Đã nhận hồ sơ giấy ở bước này').check();
+    },
+    'chuyenvien.stp',
+  );
   expect(await lookupStatus(desk, code)).toBe(4);
 
   const specialist = await as(browser, 'chuyenvien.stp');
-  await act(specialist, id, 'forward');
+  await act(specialist, id, 'forward', undefined, 'truongphong.stp');
   expect(await lookupStatus(specialist, code)).toBe(4);
 
   const head = await as(browser, 'truongphong.stp');
-  await act(head, id, 'forward');
+  await act(head, id, 'forward', undefined, 'lanhdao.stp');
   expect(await lookupStatus(head, code)).toBe(4);
 
   const leader = await as(browser, 'lanhdao.stp');

@@ -24,6 +24,7 @@ export const WORKLISTS = [
 export type Worklist = (typeof WORKLISTS)[number];
 
 const OPEN = sql`d.status in (2, 4, 6)`;
+export const COUNT_CAP = 10_000;
 
 function scoped(user: CurrentUser): Expression<SqlBool> {
   const read = scopeFor(user.roles, 'dossier.read');
@@ -100,7 +101,16 @@ export async function worklist(
       ]),
     );
   }
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Counted up to a cap: a unit's list can hold hundreds of thousands of dossiers (bench/worklist).
+  const total = await deps.db
+    .selectFrom(
+      base
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await base
     .selectAll('d')
     .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
@@ -137,6 +147,7 @@ export async function worklist(
       };
     }),
     total: Number(total.n),
+    totalCapped: Number(total.n) > COUNT_CAP,
     page,
     pageSize,
   };

@@ -222,14 +222,19 @@ export function DossierProcessPage({ id }: { id: string }) {
         processingApi.history(id),
         processingApi.actions(id),
       ]);
+      const names = a.map((x) => x.action);
+      // Officers first, so a form never shows before the choice it needs.
+      const [people, team] = await Promise.all([
+        names.includes('forward') ? processingApi.assignees(id) : Promise.resolve([]),
+        names.includes('handover') ? processingApi.colleagues(id) : Promise.resolve([]),
+      ]);
+      setAssignees(people);
+      setColleagues(team);
       setDossier(d);
       setLedger(s.ledger);
       setApologised(s.apologised);
       setHistory(h.items);
       setActions(a);
-      const names = a.map((x) => x.action);
-      setAssignees(names.includes('forward') ? await processingApi.assignees(id) : []);
-      setColleagues(names.includes('handover') ? await processingApi.colleagues(id) : []);
       setError(null);
     } catch (e) {
       setError(e);

@@ -58,6 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     "ALTER TABLE dossiers ADD COLUMN step_warning text NOT NULL DEFAULT 'normal' CHECK (step_warning IN ('normal', 'due_soon', 'overdue'))",
     'ALTER TABLE dossiers ADD COLUMN current_unit_id uuid REFERENCES agencies (id)',
     'CREATE INDEX dossiers_worklist_idx ON dossiers (current_assignee_id, status, step_due_at) WHERE status IN (2, 4, 5, 6, 7, 9)',
+    // Worklist pages ordered by the nearest due time: walked in order, stopped after a page (R36).
+    'CREATE INDEX dossiers_open_due_order_idx ON dossiers ((coalesce(step_due_at, due_at)), id) WHERE status IN (2, 4, 6)',
     'CREATE INDEX dossiers_unit_worklist_idx ON dossiers (current_unit_id, status, step_due_at) WHERE status IN (2, 4, 5, 6, 7, 9)',
     "ALTER TABLE dossier_requests ADD COLUMN clock_policy text CHECK (clock_policy IS NULL OR clock_policy IN ('restart', 'pause'))",
     'ALTER TABLE dossier_requests ADD COLUMN completed_at timestamptz',
