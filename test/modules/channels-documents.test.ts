@@ -90,6 +90,8 @@ describe('[R18] Mẫu 01 receipt of a real dossier', () => {
       .where('code', '=', 'nd61-tt01')
       .executeTakeFirstOrThrow();
     await db.updateTable('dossiers').set({ ruleSetId: old.id }).where('id', '=', dossier.id).execute();
+    // The detail says which forms apply, so the HTML print view names the right circular too.
+    expect((await getJson(system, desk, `/api/v1/dossiers/${dossier.id}`)).body.formSet).toBe('tt01_2018');
     const text = flat(pdfText((await getPdf(desk, dossier.id, 'receipt')).body));
     expect(text).toContain('Thông tư số 01/2018/TT-VPCP');
     expect(text).toContain(dossier.code);

@@ -157,7 +157,8 @@ export const intakeVi = {
     acceptNow: 'Tiếp nhận hồ sơ',
     accepted: (code: string) => `Đã tiếp nhận hồ sơ ${code}.`,
     receiptTitle: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
-    receiptForm: 'Mẫu số 01 — Thông tư 01/2018/TT-VPCP',
+    receiptForm: (formSet: 'tt01_2018' | 'tt03_2025') =>
+      `Mẫu số 01 — Thông tư ${formSet === 'tt01_2018' ? '01/2018' : '03/2025'}/TT-VPCP`,
     receiptNation: 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     receiptMotto: 'Độc lập - Tự do - Hạnh phúc',
     receiptReceivedBy: (agency: string) => `${agency} đã tiếp nhận hồ sơ của:`,
@@ -354,7 +355,8 @@ export const intakeEn: Catalogue<typeof intakeVi> = {
     acceptNow: 'Accept the dossier',
     accepted: (code: string) => `Dossier ${code} accepted.`,
     receiptTitle: 'RECEIPT OF DOSSIER AND RESULT APPOINTMENT',
-    receiptForm: 'Form 01 — Circular 01/2018/TT-VPCP',
+    receiptForm: (formSet: 'tt01_2018' | 'tt03_2025') =>
+      `Form 01 — Circular ${formSet === 'tt01_2018' ? '01/2018' : '03/2025'}/TT-VPCP`,
     receiptNation: 'SOCIALIST REPUBLIC OF VIET NAM',
     receiptMotto: 'Independence - Freedom - Happiness',
     receiptReceivedBy: (agency: string) => `${agency} has received the dossier of:`,

@@ -179,6 +179,9 @@ export const DossierDetailSchema = Type.Composite([
   Type.Object({
     procedureVersionId: Uuid,
     ruleSetCode: Type.String(),
+    formSet: Type.Union([Type.Literal('tt01_2018'), Type.Literal('tt03_2025')], {
+      description: 'Which circular’s forms the slips of this dossier follow (its rule set)',
+    }),
     handlingAgencyId: Uuid,
     receivingAgencyId: Uuid,
     applicant: Type.Record(Type.String(), Type.Unknown()),

@@ -41,7 +41,7 @@ export async function dossierDetail(deps: DossierDeps, dossier: DossierRow): Pro
       .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom('ruleSets')
-      .select('code')
+      .select(['code', 'settings'])
       .where('id', '=', dossier.ruleSetId)
       .executeTakeFirstOrThrow(),
     listDossierFiles(deps.db, dossier.id),
@@ -58,6 +58,7 @@ export async function dossierDetail(deps: DossierDeps, dossier: DossierRow): Pro
     }),
     procedureVersionId: dossier.procedureVersionId,
     ruleSetCode: ruleSet.code,
+    formSet: ruleSet.settings.formSet === 'tt01_2018' ? ('tt01_2018' as const) : ('tt03_2025' as const),
     handlingAgencyId: dossier.handlingAgencyId,
     receivingAgencyId: dossier.receivingAgencyId,
     applicant: dossier.applicant,

@@ -94,7 +94,7 @@ export function ReceiptPage({ id }: { id: string }) {
             </p>
           </div>
         </div>
-        <p className="hint">{t.desk.receiptForm}</p>
+        <p className="hint">{t.desk.receiptForm(dossier.formSet)}</p>
         <h1 id="receipt-title">{t.desk.receiptTitle}</h1>
         <p className="receipt__code">
           {t.common.code}: <strong data-testid="receipt-code">{dossier.code}</strong>

@@ -13,6 +13,8 @@ import {
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatVietnamTime, parseVietnameseDate } from '../../ui/form-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
+import { SignedResultPanel } from '../../ui/SignedResultPanel.tsx';
+import { NotificationsPanel } from '../dossier/NotificationsPanel.tsx';
 import { Legend, WarningBadge } from './WorklistPage.tsx';
 import '../../ui/processing.css';
 
@@ -345,6 +347,17 @@ export function DossierProcessPage({ id }: { id: string }) {
               ))}
             </ol>
           </section>
+          {dossier.receivedAt ? (
+            <p>
+              <a href={`/api/v1/dossiers/${encodeURIComponent(id)}/documents/receipt`} download>
+                {m.intake.mine.receiptPdf}
+              </a>
+              {' · '}
+              <a href={`/admin/ho-so/${encodeURIComponent(id)}/bien-nhan`}>{m.intake.desk.printReceipt}</a>
+            </p>
+          ) : null}
+          <SignedResultPanel dossierId={id} />
+          <NotificationsPanel dossierId={id} />
         </div>
         <aside className="card" aria-labelledby="actions-title">
           <h2 id="actions-title">{t.actionsTitle}</h2>
