@@ -6,6 +6,7 @@ import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { recomputeWarnings } from '../processing/warnings.job.ts';
 import { saveSiteSettings } from '../site/site.repository.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
 import { seedDemoCalendar } from './demo-calendar.ts';
@@ -45,5 +46,8 @@ export async function seedDemo(db: Db, options: { blobs?: BlobStore } = {}): Pro
       resourceId: MARKER,
     });
   });
+  // The historical dossiers' colours and reminders as the warnings job would leave them, so the
+  // worklists are alive on first start rather than five minutes later (issue 7 demo).
+  await recomputeWarnings(db);
   return { seeded: true };
 }
