@@ -145,7 +145,7 @@ test('[R12, R17–R19] online submission, completion request and answer, accepta
   await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
   await expect(desk.getByTestId('receipt-code')).toHaveText(code);
   await expect(desk.getByTestId('receipt-appointment')).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-  await expect(desk.getByTestId('receipt-officer')).toHaveText('tiepnhan');
+  await expect(desk.getByTestId('receipt-officer')).toHaveText('Nguyễn Thị Lan (demo)');
   expect(await seriousA11yViolations(desk)).toEqual([]);
   await shot(desk, '10-receipt');
   await desk.emulateMedia({ media: 'print' });

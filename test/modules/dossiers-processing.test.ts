@@ -211,6 +211,9 @@ describe('[R21, R22, R35] the demo judicial-record dossier through its process',
       'confirm_result',
       'return_result',
     ]);
+    // Officers appear by full name (printed on slips); the citizen's own submission carries none.
+    expect(history[0].actorName).toBeNull();
+    expect(history[1].actorName).toBe('Nguyễn Thị Lan (demo)');
   });
 });
 

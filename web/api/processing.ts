@@ -1,5 +1,7 @@
 // Processing API client (issue 7): worklists and counts, the dossier with its step ledger, history
 // and available actions, actions and batch actions, the result file upload, process administration.
+import type { Static } from '@sinclair/typebox';
+import type { HistoryEntrySchema } from '../../src/modules/dossiers/dossier.schemas.ts';
 import { ApiError, NetworkError, request } from './client.ts';
 
 export type Warning = 'overdue' | 'dueSoon' | 'normal' | null;
@@ -60,15 +62,8 @@ export interface AvailableAction {
   label: Localized;
 }
 
-export interface HistoryItem {
-  seq: number;
-  actionName: Localized;
-  actorLabel: string;
-  at: string;
-  statusAfter: number;
-  note: string | null;
-  reasons: string[];
-}
+/** One history entry, exactly as the server describes it. */
+export type HistoryItem = Static<typeof HistoryEntrySchema>;
 
 export interface ProcessStepView {
   key: string;

@@ -246,6 +246,9 @@ export const HistoryEntrySchema = Type.Object({
   action: Type.String(),
   actionName: LocalizedTextSchema,
   actorLabel: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The officer’s full name (printed on slips); null when the applicant or the system acted',
+  }),
   relation: Type.String(),
   at: Type.String({ format: 'date-time' }),
   statusBefore: Type.Union([StatusNumber, Type.Null()]),

@@ -186,12 +186,23 @@ export async function listDossiers(
 
 export async function dossierHistory(deps: DossierDeps, dossier: DossierRow, page: number, pageSize: number) {
   const rows = await listHistory(deps.db, dossier.id, page, pageSize);
+  const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id) => id !== null))];
+  const officers = actorIds.length
+    ? await deps.db
+        .selectFrom('users')
+        .select(['id', 'fullName'])
+        .where('id', 'in', actorIds)
+        .where('kind', '=', 'officer')
+        .execute()
+    : [];
+  const officerName = new Map(officers.map((o) => [o.id, o.fullName]));
   return {
     items: rows.map((row) => ({
       seq: row.seq,
       action: row.action,
       actionName: actionLabel(row.action),
       actorLabel: row.actorLabel,
+      actorName: (row.actorId && officerName.get(row.actorId)) ?? null,
       relation: row.relation,
       at: new Date(row.at).toISOString(),
       statusBefore: row.statusBefore,

@@ -147,7 +147,7 @@ export function ReceiptPage({ id }: { id: string }) {
             <p>
               <strong>{t.desk.receiptSigner}</strong>
             </p>
-            <p data-testid="receipt-officer">{reception?.actorLabel ?? ''}</p>
+            <p data-testid="receipt-officer">{reception?.actorName ?? reception?.actorLabel ?? ''}</p>
           </div>
         </div>
       </article>

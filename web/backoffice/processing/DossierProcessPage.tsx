@@ -341,8 +341,8 @@ export function DossierProcessPage({ id }: { id: string }) {
             <ol>
               {history.map((h) => (
                 <li key={h.seq}>
-                  {formatVietnamTime(h.at)} — <strong>{h.actionName[lang]}</strong> ({h.actorLabel})
-                  {h.reasons.length ? `: ${h.reasons.join('; ')}` : ''}
+                  {formatVietnamTime(h.at)} — <strong>{h.actionName[lang]}</strong> (
+                  {h.actorName ?? h.actorLabel}){h.reasons.length ? `: ${h.reasons.join('; ')}` : ''}
                 </li>
               ))}
             </ol>
