@@ -510,5 +510,16 @@ describe('demo history', () => {
     }
     const counts = (await getJson(system, specialist, '/api/v1/worklists/counts')).body;
     expect(counts.mine).toBeGreaterThan(0);
+    // Every count is the total of its list, for an officer at the desk and one in a unit.
+    const deskOfficer = await loginAs(system, 'tiepnhan', 'Demo@2026');
+    for (const cookie of [specialist, deskOfficer]) {
+      const all = (await getJson(system, cookie, '/api/v1/worklists/counts')).body;
+      for (const list of Object.keys(all)) {
+        expect([list, all[list]]).toEqual([
+          list,
+          (await getJson(system, cookie, `/api/v1/worklists/${list}`)).body.total,
+        ]);
+      }
+    }
   });
 });

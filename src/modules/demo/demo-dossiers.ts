@@ -119,11 +119,6 @@ export async function seedDemoDossiers(
   const ledger: Array<Insertable<DossierStepsTable>> = [];
   for (let n = 0; n < count; n += 1) {
     const id = randomUUID();
-    const daysAgo = 1 + Math.floor(random() * 40);
-    const received = new Date(now.getTime() - daysAgo * 86_400_000);
-    received.setUTCHours(1 + Math.floor(random() * 8), Math.floor(random() * 60), 0, 0);
-    const due = dueAfter(calendar, received.getTime(), { value: lltp.timeValue, unit: lltp.timeUnit });
-    const dueAt = due.ok ? new Date(due.value) : new Date(received.getTime() + 14 * 86_400_000);
     const r = random();
     const stage: Stage =
       r < 0.08
@@ -135,6 +130,13 @@ export async function seedDemoDossiers(
             : r < 0.58
               ? { kind: 'result' }
               : { kind: 'step', index: Math.floor(random() * 5) };
+    // Dossiers still at a step arrived recently, so the lists show a mix of on-time, due-soon and
+    // overdue work rather than a backlog; finished ones spread over the last forty days.
+    const daysAgo = 1 + Math.floor(random() * (stage.kind === 'step' ? 9 : 40));
+    const received = new Date(now.getTime() - daysAgo * 86_400_000);
+    received.setUTCHours(1 + Math.floor(random() * 8), Math.floor(random() * 60), 0, 0);
+    const due = dueAfter(calendar, received.getTime(), { value: lltp.timeValue, unit: lltp.timeUnit });
+    const dueAt = due.ok ? new Date(due.value) : new Date(received.getTime() + 14 * 86_400_000);
     const yymmdd = received.toISOString().slice(2, 10).replace(/-/g, '');
     const code = `${centre.code}-${yymmdd}-${String(9000 + (n % 1000)).padStart(4, '0')}`;
     const fullName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;

@@ -73,8 +73,13 @@ export async function worklistCounts(
   const { rows } = await sql<Record<Worklist, number>>`
     select ${sql.join(columns)} from dossiers d
     where d.status in (2, 4, 5, 6, 9) and ${scoped(user)}`.execute(deps.db);
-  const row = rows[0];
-  return Object.fromEntries(WORKLISTS.map((l) => [l, Number(row?.[l] ?? 0)])) as Record<Worklist, number>;
+  // The database plugin camel-cases result columns: due_soon comes back as dueSoon.
+  const row = rows[0] as Record<string, unknown> | undefined;
+  const camel = (name: string) => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return Object.fromEntries(WORKLISTS.map((l) => [l, Number(row?.[camel(l)] ?? 0)])) as Record<
+    Worklist,
+    number
+  >;
 }
 
 export async function worklist(
