@@ -107,10 +107,14 @@ export function CodeForm({ initial = '', onSubmit, keypad = false, autoFocus = f
               {key}
             </button>
           ))}
-          <button type="button" className="kiosk-key" onClick={() => setCode((c) => c.slice(0, -1))}>
+          <button
+            type="button"
+            className="kiosk-key kiosk-key--word"
+            onClick={() => setCode((c) => c.slice(0, -1))}
+          >
             {m.lookup.kioskBack}
           </button>
-          <button type="button" className="kiosk-key" onClick={() => setCode('')}>
+          <button type="button" className="kiosk-key kiosk-key--word" onClick={() => setCode('')}>
             {m.lookup.kioskClear}
           </button>
         </fieldset>
