@@ -117,6 +117,30 @@ describe('[TT 01/2018 Đ19, goal 30] dossier code counter', () => {
     expect(next).toBe('000.00.11.H99-260701-0051');
   });
 
+  it('[goal 30] 10,000 concurrent receptions over four unit-days: no duplicate, no skipped number', async () => {
+    const days = ['2026-08-03', '2026-08-04'];
+    const units = ['000.00.13.H99', '000.00.14.H99'];
+    const codes = await Promise.all(
+      Array.from({ length: 10_000 }, (_, i) =>
+        database.db
+          .transaction()
+          .execute((trx) =>
+            issueDossierCode(trx, units[i % 2] as string, days[Math.floor(i / 2) % 2] as string),
+          ),
+      ),
+    );
+    expect(new Set(codes).size).toBe(10_000);
+    const byUnitDay = new Map<string, number[]>();
+    for (const code of codes) {
+      const key = code.slice(0, code.lastIndexOf('-'));
+      byUnitDay.set(key, [...(byUnitDay.get(key) ?? []), parseDossierCode(code)?.sequence ?? 0]);
+    }
+    expect(byUnitDay.size).toBe(4);
+    for (const sequences of byUnitDay.values()) {
+      expect(sequences.sort((a, b) => a - b)).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+    }
+  });
+
   it('refuses the 10,000th code of a day with a clear error', async () => {
     await database.db
       .insertInto('dossierCodeCounters')
