@@ -460,4 +460,73 @@ describe('[R4] procedure packs', () => {
     expect(refused.body.action).toBe('refused');
     expect(refused.body.problems[0].message.en).toMatch(/000\.00\.99\.H98/);
   });
+
+  it('[issue 7] carries the procedure’s process: created where missing, a draft where it differs, never overwritten', async () => {
+    const list = await call('GET', '/api/v1/admin/procedures?q=AH-LLTP-01', admin);
+    const pack = (await call('GET', `/api/v1/admin/procedures/${list.body.items[0].id}/pack`, admin)).body;
+    expect(pack.processes).toHaveLength(1);
+    const process = pack.processes[0];
+    expect(process.versions.map((v: { status: string }) => v.status)).toContain('published');
+    const steps = process.versions.find((v: { status: string }) => v.status === 'published').steps;
+    expect(steps.map((st: { role: string }) => st.role)).toEqual([
+      'desk_officer',
+      'specialist',
+      'unit_head',
+      'agency_leader',
+      'desk_officer',
+    ]);
+    // Portable: no local ids, no named officers.
+    expect(JSON.stringify(process)).not.toMatch(/officerIds|agencyId"/);
+    const same = await call('POST', '/api/v1/admin/procedure-packs/import', admin, { pack, dryRun: true });
+    expect(same.body).toMatchObject({ action: 'unchanged', processes: [{ action: 'unchanged' }] });
+
+    const longer = structuredClone(pack);
+    const published = longer.processes[0].versions.find((v: { status: string }) => v.status === 'published');
+    published.steps[1].name.vi = 'Chuyên viên thẩm định (theo gói)';
+    const draft = await call('POST', '/api/v1/admin/procedure-packs/import', admin, {
+      pack: longer,
+      dryRun: false,
+    });
+    expect(draft.body).toMatchObject({
+      action: 'update',
+      applied: true,
+      processes: [{ action: 'draft_added' }],
+    });
+    const db = system.database.db;
+    const stored = await db
+      .selectFrom('processVersions as v')
+      .innerJoin('processes as p', 'p.id', 'v.processId')
+      .select(['v.status', 'v.steps'])
+      .where('p.procedureId', '=', list.body.items[0].id)
+      .orderBy('v.versionNo')
+      .execute();
+    expect(stored.map((v) => v.status)).toEqual(['published', 'draft']);
+    expect((stored[0]?.steps as Array<{ name: { vi: string } }>)[1]?.name.vi).not.toMatch(/theo gói/);
+    expect((stored[1]?.steps as Array<{ name: { vi: string } }>)[1]?.name.vi).toMatch(/theo gói/);
+
+    const elsewhere = structuredClone(pack);
+    elsewhere.procedure.localCode = 'AH-LLTP-97';
+    const created = await call('POST', '/api/v1/admin/procedure-packs/import', admin, {
+      pack: elsewhere,
+      dryRun: false,
+    });
+    expect(created.body).toMatchObject({ action: 'create', processes: [{ action: 'create' }] });
+    const copied = await db
+      .selectFrom('processVersions as v')
+      .innerJoin('processes as p', 'p.id', 'v.processId')
+      .select(['v.status', 'v.decisionRef'])
+      .where('p.procedureId', '=', created.body.procedureId)
+      .execute();
+    expect(copied).toEqual([{ status: 'published', decisionRef: published.decisionRef }]);
+
+    const badUnit = structuredClone(pack);
+    badUnit.procedure.localCode = 'AH-LLTP-96';
+    badUnit.processes[0].versions[0].steps[2].unit = { kind: 'agency', agencyCode: '000.00.99.H97' };
+    const refused = await call('POST', '/api/v1/admin/procedure-packs/import', admin, {
+      pack: badUnit,
+      dryRun: true,
+    });
+    expect(refused.body.action).toBe('refused');
+    expect(refused.body.problems[0].path).toBe('processes[0].versions[0].steps[2].unit.agencyCode');
+  });
 });

@@ -153,6 +153,14 @@ export const catalogueAdminVi = {
   planUnchanged: (list: string) => `Phiên bản giữ nguyên: ${list || 'không'}`,
   planConflict: (n: number) => `Phiên bản ${n} khác với bản đã công bố:`,
   planFiles: (n: number) => `Tệp mới: ${n}`,
+  planProcess: (agency: string | null, action: 'create' | 'unchanged' | 'draft_added') =>
+    `Quy trình ${agency ? `của ${agency}` : 'chung'}: ${
+      {
+        create: 'tạo mới',
+        unchanged: 'không đổi',
+        draft_added: 'khác quy trình hiện có — thêm bản nháp để xem xét',
+      }[action]
+    }`,
   planApplied: 'Đã nhập xong.',
   openProcedure: 'Mở thủ tục',
   fileUnreadable: 'Không đọc được tệp JSON.',
@@ -304,6 +312,14 @@ export const catalogueAdminEn: Catalogue<typeof catalogueAdminVi> = {
   planUnchanged: (list: string) => `Versions unchanged: ${list || 'none'}`,
   planConflict: (n: number) => `Version ${n} differs from the published one:`,
   planFiles: (n: number) => `New files: ${n}`,
+  planProcess: (agency: string | null, action: 'create' | 'unchanged' | 'draft_added') =>
+    `Process ${agency ? `of ${agency}` : '(all agencies)'}: ${
+      {
+        create: 'new',
+        unchanged: 'unchanged',
+        draft_added: 'differs from the local one — added as a draft to review',
+      }[action]
+    }`,
   planApplied: 'Imported.',
   openProcedure: 'Open the procedure',
   fileUnreadable: 'The JSON file could not be read.',

@@ -2,6 +2,7 @@
 // provinces can share procedures and the national catalogue can be imported (R4). References are
 // portable: sectors and agencies by code, form files by content hash.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { OFFICER_ROLES } from '../../domain/access/roles.ts';
 import { StrictObject } from '../../platform/http/schema.ts';
 import { LOCAL_CODE_PATTERN, NATIONAL_CODE_PATTERN } from './catalogue.schemas.ts';
 import { ProcedureContentSchema } from './procedure-content.schemas.ts';
@@ -54,6 +55,44 @@ export const PackVersionSchema = StrictObject({
 });
 export type PackVersion = Static<typeof PackVersionSchema>;
 
+/**
+ * A process of the procedure (issue 7), with its versions. Units are portable: the receiving desk, the
+ * performing agency, or a fixed agency by identifier code. Named officers are local and stay behind.
+ */
+const PackStepSchema = StrictObject({
+  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+  name: StrictObject({
+    vi: Type.String({ minLength: 1, maxLength: 200 }),
+    en: Type.String({ maxLength: 200 }),
+  }),
+  role: Type.Union(OFFICER_ROLES.map((r) => Type.Literal(r))),
+  unit: Type.Union([
+    StrictObject({ kind: Type.Literal('desk') }),
+    StrictObject({ kind: Type.Literal('performing_agency') }),
+    StrictObject({ kind: Type.Literal('agency'), agencyCode: AgencyCode }),
+  ]),
+  allottedMinutes: Type.Integer({ minimum: 0, maximum: 3650 * 480 }),
+  allottedMinutesOnline: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 * 480 })),
+  signature: Type.Boolean(),
+  paperCheck: Type.Optional(Type.Boolean()),
+});
+export type PackStep = Static<typeof PackStepSchema>;
+
+export const PackProcessSchema = StrictObject({
+  agencyCode: Nullable(AgencyCode),
+  versions: Type.Array(
+    StrictObject({
+      versionNo: Type.Integer({ minimum: 1 }),
+      status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')]),
+      decisionRef: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
+      decisionDate: Nullable(CivilDate),
+      steps: Type.Array(PackStepSchema, { minItems: 1, maxItems: 30 }),
+    }),
+    { minItems: 1, maxItems: 100 },
+  ),
+});
+export type PackProcess = Static<typeof PackProcessSchema>;
+
 export const ProcedurePackSchema = StrictObject({
   format: Type.Literal('motcua.procedure-pack'),
   formatVersion: Type.Literal(1),
@@ -78,6 +117,7 @@ export const ProcedurePackSchema = StrictObject({
     }),
     { maxItems: 100 },
   ),
+  processes: Type.Optional(Type.Array(PackProcessSchema, { maxItems: 50 })),
 });
 export type ProcedurePack = Static<typeof ProcedurePackSchema>;
 
@@ -115,6 +155,15 @@ export const ImportPlanSchema = Type.Object({
     Type.Object({ path: Type.String(), message: Type.Object({ vi: Type.String(), en: Type.String() }) }),
   ),
   newFiles: Type.Integer(),
+  processes: Type.Array(
+    Type.Object({
+      agencyCode: Nullable(Type.String()),
+      action: Type.Union([Type.Literal('create'), Type.Literal('unchanged'), Type.Literal('draft_added')], {
+        description:
+          'draft_added: the process differs from the local one; its steps arrive as a draft to review',
+      }),
+    }),
+  ),
   applied: Type.Boolean(),
 });
 export type ImportPlan = Static<typeof ImportPlanSchema>;

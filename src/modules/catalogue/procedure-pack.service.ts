@@ -29,6 +29,7 @@ import { checkContent } from './procedure-content.check.ts';
 import type { ProcedureContent } from './procedure-content.schemas.ts';
 import { formTemplateType } from './procedure-files.service.ts';
 import type { ImportPlan, PackContent, ProcedurePack } from './procedure-pack.schemas.ts';
+import { applyProcesses, exportProcesses, planProcesses } from './procedure-pack-processes.ts';
 
 interface Lookups {
   sectorCode: Map<string, string>;
@@ -99,6 +100,7 @@ export async function exportPack(db: Db, blobs: BlobStore, procedureId: string):
     db.selectFrom('procedureFiles').selectAll().where('procedureId', '=', procedure.id).execute(),
     lookups(db),
   ]);
+  const processes = await exportProcesses(db, procedure.id, l.agencyCode);
   const used = new Set(versions.flatMap((v) => v.components.flatMap((c) => c.formFileIds)));
   const fileHash = new Map(files.map((f) => [f.id, f.sha256]));
   const packFiles: ProcedurePack['files'] = [];
@@ -138,6 +140,7 @@ export async function exportPack(db: Db, blobs: BlobStore, procedureId: string):
       content: toPackContent(v, l, fileHash),
     })),
     files: packFiles,
+    ...(processes.length ? { processes } : {}),
   };
 }
 
@@ -270,13 +273,15 @@ export async function importPack(
       conflicts.push({ number: v.number, changes });
     }
   }
+  const processes = await planProcesses(db, existing?.id ?? null, pack.processes ?? [], l.agencyId, problems);
+  const processChanges = processes.some((p) => p.action !== 'unchanged');
   const plan: ImportPlan = {
     action:
       problems.length > 0 || conflicts.length > 0
         ? 'refused'
         : !existing
           ? 'create'
-          : added.length > 0
+          : added.length > 0 || processChanges
             ? 'update'
             : 'unchanged',
     procedureId: existing?.id ?? null,
@@ -287,6 +292,7 @@ export async function importPack(
     conflicts,
     problems,
     newFiles: newFiles.length,
+    processes: processes.map((p) => ({ agencyCode: p.agencyCode, action: p.action })),
     applied: false,
   };
   if (dryRun || plan.action === 'refused' || plan.action === 'unchanged') {
@@ -331,6 +337,7 @@ export async function importPack(
           v,
         );
       }
+      await applyProcesses(trx, procedureId, processes, actor.actorId);
       if (pack.procedure.abolition) {
         const timeline = await listVersionRows(trx, procedureId);
         const procedure = await trx
@@ -358,6 +365,7 @@ export async function importPack(
           nationalCode: pack.procedure.nationalCode,
           addedVersions: plan.addedVersions,
           newFiles: newFiles.length,
+          processes: plan.processes,
           exportedAt: pack.exportedAt,
         },
       });

@@ -77,6 +77,9 @@ export function ImportPackPage() {
               <li>{a.planAdded(plan.addedVersions.join(', '))}</li>
               <li>{a.planUnchanged(plan.unchangedVersions.join(', '))}</li>
               <li>{a.planFiles(plan.newFiles)}</li>
+              {plan.processes.map((p) => (
+                <li key={p.agencyCode ?? 'all'}>{a.planProcess(p.agencyCode, p.action)}</li>
+              ))}
               {plan.problems.map((p) => (
                 <li key={`${p.path}-${p.message.en}`} className="field-error">
                   <code>{p.path}</code>: {p.message[lang]}
