@@ -1,7 +1,7 @@
 // A procedure pack: one procedure with all its versions, form files and e-forms as one JSON file, so
 // provinces can share procedures and the national catalogue can be imported (R4). References are
 // portable: sectors and agencies by code, form files by content hash.
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 import { OFFICER_ROLES } from '../../domain/access/roles.ts';
 import { StrictObject } from '../../platform/http/schema.ts';
 import { LOCAL_CODE_PATTERN, NATIONAL_CODE_PATTERN } from './catalogue.schemas.ts';
@@ -59,23 +59,29 @@ export type PackVersion = Static<typeof PackVersionSchema>;
  * A process of the procedure (issue 7), with its versions. Units are portable: the receiving desk, the
  * performing agency, or a fixed agency by identifier code. Named officers are local and stay behind.
  */
-const PackStepSchema = StrictObject({
-  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-  name: StrictObject({
-    vi: Type.String({ minLength: 1, maxLength: 200 }),
-    en: Type.String({ maxLength: 200 }),
-  }),
-  role: Type.Union(OFFICER_ROLES.map((r) => Type.Literal(r))),
-  unit: Type.Union([
-    StrictObject({ kind: Type.Literal('desk') }),
-    StrictObject({ kind: Type.Literal('performing_agency') }),
-    StrictObject({ kind: Type.Literal('agency'), agencyCode: AgencyCode }),
-  ]),
-  allottedMinutes: Type.Integer({ minimum: 0, maximum: 3650 * 480 }),
-  allottedMinutesOnline: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 * 480 })),
-  signature: Type.Boolean(),
-  paperCheck: Type.Optional(Type.Boolean()),
-});
+/** A process step's schema; the API names a fixed agency by id, a pack by identifier code. */
+export function processStepSchema<U extends TProperties, X extends TProperties>(agencyRef: U, extra: X) {
+  return StrictObject({
+    key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+    name: StrictObject({
+      vi: Type.String({ minLength: 1, maxLength: 200 }),
+      en: Type.String({ maxLength: 200 }),
+    }),
+    role: Type.Union(OFFICER_ROLES.map((r) => Type.Literal(r))),
+    unit: Type.Union([
+      StrictObject({ kind: Type.Literal('desk') }),
+      StrictObject({ kind: Type.Literal('performing_agency') }),
+      StrictObject({ kind: Type.Literal('agency'), ...agencyRef }),
+    ]),
+    allottedMinutes: Type.Integer({ minimum: 0, maximum: 3650 * 480 }),
+    allottedMinutesOnline: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 * 480 })),
+    signature: Type.Boolean(),
+    paperCheck: Type.Optional(Type.Boolean()),
+    ...extra,
+  });
+}
+
+const PackStepSchema = processStepSchema({ agencyCode: AgencyCode }, {});
 export type PackStep = Static<typeof PackStepSchema>;
 
 export const PackProcessSchema = StrictObject({

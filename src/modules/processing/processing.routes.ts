@@ -2,12 +2,12 @@
 // with due times and colours (R35), the officers who can take the next step, the paper-received
 // mark (R25) and process administration (R21). Only HTTP here.
 import { Type } from '@sinclair/typebox';
-import { OFFICER_ROLES } from '../../domain/access/roles.ts';
 import { classifyDossier } from '../../domain/processing/timeliness.ts';
 import type { App } from '../../platform/http/app.ts';
 import { AppError, errors } from '../../platform/http/errors.ts';
 import { ErrorResponseSchema, StrictObject, standardErrorResponses } from '../../platform/http/schema.ts';
 import { actorOf, type CurrentUser } from '../auth/actor.ts';
+import { processStepSchema } from '../catalogue/procedure-pack.schemas.ts';
 import { ActionBodySchema, DossierIdParamsSchema } from '../dossiers/dossier.schemas.ts';
 import { actOnDossier, loadForUser } from '../dossiers/dossier.service.ts';
 import { calendarOf, dossierDeps } from '../dossiers/dossier-context.ts';
@@ -36,24 +36,10 @@ registerProcessingHandlers();
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponseSchema]));
 const Uuid = Type.String({ format: 'uuid' });
 
-const StepSchema = StrictObject({
-  key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-  name: StrictObject({
-    vi: Type.String({ minLength: 1, maxLength: 200 }),
-    en: Type.String({ maxLength: 200 }),
-  }),
-  role: Type.Union(OFFICER_ROLES.map((r) => Type.Literal(r))),
-  unit: Type.Union([
-    StrictObject({ kind: Type.Literal('desk') }),
-    StrictObject({ kind: Type.Literal('performing_agency') }),
-    StrictObject({ kind: Type.Literal('agency'), agencyId: Uuid }),
-  ]),
-  allottedMinutes: Type.Integer({ minimum: 0, maximum: 3650 * 480 }),
-  allottedMinutesOnline: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 * 480 })),
-  signature: Type.Boolean(),
-  paperCheck: Type.Optional(Type.Boolean()),
-  officerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
-});
+const StepSchema = processStepSchema(
+  { agencyId: Uuid },
+  { officerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })) },
+);
 const StepsSchema = Type.Array(StepSchema, { minItems: 1, maxItems: 30 });
 
 const BatchSchema = Type.Composite([
