@@ -4,7 +4,7 @@
 // portal shows it. Accessibility: axe finds no serious or critical violation on the portal pages.
 import { expect, test } from '@playwright/test';
 import { todayInVietnam } from '../src/domain/time/vietnam-date.ts';
-import { seriousA11yViolations, signInToBackoffice } from './helpers.ts';
+import { DEMO_PASSWORD, seriousA11yViolations, signInToBackoffice } from './helpers.ts';
 
 test('[R3] search from the home page without diacritics, then read the procedure page', async ({ page }) => {
   await page.goto('/');
@@ -30,12 +30,19 @@ test('[R3] search from the home page without diacritics, then read the procedure
   await expect(page.getByText(/Công bố theo Quyết định số 1250\/QĐ-UBND/)).toBeVisible();
   await expect(page.getByText(/nội dung mới áp dụng từ ngày/)).toBeVisible();
 
-  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await expect(page.getByText(/sẽ hoạt động trong đợt phát triển tiếp theo/)).toBeVisible();
-  await page.getByRole('button', { name: 'Kiểm tra biểu mẫu' }).click();
-  await expect(page.getByRole('alert')).toContainText('Vui lòng nhập');
+  const submit = page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' });
+  const wizard = (await submit.getAttribute('href')) ?? '';
+  await submit.click();
+  await expect(page.getByText('Vui lòng đăng nhập để nộp và theo dõi hồ sơ trực tuyến.')).toBeVisible();
+  // Signed in, the same link opens the wizard with the procedure's e-form: prefill and conditional fields.
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Số điện thoại hoặc thư điện tử').fill('0912345678');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tài khoản của tôi' })).toBeVisible();
+  await page.goto(wizard);
   await page.getByRole('button', { name: 'Điền sẵn từ hồ sơ cá nhân' }).click();
-  await expect(page.getByLabel('Họ, chữ đệm, tên người yêu cầu')).toHaveValue('Nguyễn Văn An');
+  await expect(page.getByLabel('Họ, chữ đệm, tên người yêu cầu')).toHaveValue('Trần Văn Dân (demo)');
   await expect(page.getByLabel('Ghi rõ quan hệ')).toHaveCount(0);
   await page.getByLabel('Khác', { exact: true }).check();
   await expect(page.getByLabel('Ghi rõ quan hệ')).toBeVisible();
