@@ -8,12 +8,12 @@ import { disableInactiveOfficers } from './accounts/inactive-accounts.ts';
 import { expireAdminPasswords } from './accounts/password-rotation.ts';
 import { verifyAuditChain } from './audit/audit.repository.ts';
 import { purgeOldFailures } from './auth/login-throttle.ts';
-import { notificationJobs } from './notifications/notifications.jobs.ts';
+import { boundNotificationRuntime, notificationJobs } from './notifications/notifications.jobs.ts';
 import { recomputeWarnings } from './processing/warnings.job.ts';
 
 export function jobDefinitions(
   db: Db,
-  options: { adminPasswordMaxAgeDays: number } = { adminPasswordMaxAgeDays: 60 },
+  options: { adminPasswordMaxAgeDays: number; publicUrl?: string } = { adminPasswordMaxAgeDays: 60 },
 ): JobDefinition[] {
   return [
     defineJob({
@@ -75,7 +75,15 @@ export function jobDefinitions(
       payload: Type.Object({}),
       cron: '*/5 * * * *',
       handler: async (_data, { log }) => {
-        log.info(await recomputeWarnings(db), 'dossier warnings recomputed, officer reminders written');
+        const runtime = boundNotificationRuntime();
+        const mail =
+          runtime && options.publicUrl
+            ? { jobs: runtime.jobs, notify: { publicUrl: options.publicUrl, config: runtime.config } }
+            : undefined;
+        log.info(
+          await recomputeWarnings(db, new Date(), mail),
+          'dossier warnings recomputed, officer reminders written and e-mailed',
+        );
       },
     }),
   ];

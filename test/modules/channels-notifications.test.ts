@@ -4,22 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let system: TestSystem;
 let desk: string;
 let citizen: string;
 let sxd: string;
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await predicate()) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('condition not met in time');
-}
 
 beforeAll(async () => {
   system = await startTestSystem({ PORT: '0', MOTCUA_SMS_QUIET_HOURS: 'off' });

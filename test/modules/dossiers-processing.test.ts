@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayHistory } from '../../src/domain/dossier/history.ts';
 import { createUser } from '../../src/modules/auth/users.service.ts';
+import { boundNotificationRuntime } from '../../src/modules/notifications/notifications.jobs.ts';
 import { recomputeWarnings } from '../../src/modules/processing/warnings.job.ts';
 import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
 import { JSON_HEADERS, loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let system: TestSystem;
 let citizen: string;
@@ -317,6 +319,15 @@ describe('[R33] apology, stop, withdrawal, hand-over, financial obligation', () 
     const steps = (await getJson(system, desk, `/api/v1/dossiers/${id}/steps`)).body;
     expect(steps.apologised).toBe(true);
     expect(steps.timeliness).toBe('overdue');
+    // The desk's return step stays open at status 9; past its due time it shows overdue (R36).
+    await system.database.db
+      .updateTable('dossierSteps')
+      .set({ dueAt: new Date(Date.now() - 86_400_000) })
+      .where('dossierId', '=', id)
+      .where('completedAt', 'is', null)
+      .execute();
+    const returning = (await getJson(system, desk, `/api/v1/dossiers/${id}/steps`)).body.ledger.at(-1);
+    expect(returning).toMatchObject({ completedAt: null, warning: 'overdue' });
   });
 
   it('stop: status 8 with reasons, the ledger closed', async () => {
@@ -398,10 +409,32 @@ describe('[R36] warnings job and worklists', () => {
       .where('dossierId', '=', id)
       .where('completedAt', 'is', null)
       .execute();
-    const first = await recomputeWarnings(system.database.db);
+    const runtime = boundNotificationRuntime();
+    if (!runtime) {
+      throw new Error('the test system binds the notification runtime');
+    }
+    const mail = {
+      jobs: runtime.jobs,
+      notify: { publicUrl: 'https://motcua.example.vn', config: runtime.config },
+    };
+    const first = await recomputeWarnings(system.database.db, new Date(), mail);
     expect(first.reminders).toBeGreaterThanOrEqual(1);
-    const again = await recomputeWarnings(system.database.db);
-    expect(again.reminders).toBe(0);
+    expect(first.emails).toBeGreaterThanOrEqual(1);
+    const again = await recomputeWarnings(system.database.db, new Date(), mail);
+    expect(again).toMatchObject({ reminders: 0, emails: 0 });
+    // The holder gets one e-mail through the outbox, linking to the back-office screen.
+    const { code } = (await getJson(system, specialist, `/api/v1/dossiers/${id}`)).body;
+    const toHolder = () =>
+      (system.notifications.local.smtp?.messages.list() ?? []).filter(
+        (m) => m.to === 'chuyenvien.stp@anhoa.example.vn' && m.text.includes(code),
+      );
+    await waitFor(async () => toHolder().length > 0);
+    expect(toHolder()).toHaveLength(1);
+    expect(toHolder()[0]?.subject).toContain('quá hạn');
+    expect(toHolder()[0]?.text).toContain(`https://motcua.example.vn/admin/ho-so/${id}`);
+    // It is the officer's message, not the applicant's: kept out of the dossier's notification view.
+    const view = (await getJson(system, specialist, `/api/v1/dossiers/${id}/notifications`)).body;
+    expect(view.items.map((n: { event: string }) => n.event)).not.toContain('step_overdue');
     const row = await system.database.db
       .selectFrom('dossiers')
       .select(['stepWarning'])

@@ -11,6 +11,7 @@ import {
   queueNotification,
 } from '../../src/modules/notifications/notifications.service.ts';
 import { JSON_HEADERS, loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let system: TestSystem;
 let admin: string;
@@ -49,17 +50,6 @@ const configOf = () => system.app.deps.config.notifications;
 
 async function rows(ids: string[]) {
   return system.database.db.selectFrom('notifications').selectAll().where('id', 'in', ids).execute();
-}
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await predicate()) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('condition not met in time');
 }
 
 beforeAll(async () => {
@@ -317,7 +307,8 @@ describe('[R37] notifications through the outbox', () => {
       url: '/api/v1/admin/notifications/templates',
       headers: { cookie: admin },
     });
-    expect(all.json().items).toHaveLength(9 * 3 * 2);
+    // Nine applicant events and two officer reminders, three channels, two languages.
+    expect(all.json().items).toHaveLength(11 * 3 * 2);
   });
 
   it('[R37] the simulated mailbox is visible to administrators only', async () => {

@@ -7,6 +7,7 @@ import { defineJob } from '../../src/platform/jobs/job-definition.ts';
 import { JobQueue, UnknownJobError } from '../../src/platform/jobs/job-queue.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const handled: string[] = [];
 let failures = 0;
@@ -31,17 +32,6 @@ const alwaysFails = defineJob({
 
 let database: DatabaseHandle;
 let queue: JobQueue;
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await predicate()) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not met in time');
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();

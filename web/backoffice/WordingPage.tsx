@@ -20,6 +20,8 @@ const EVENTS = [
   'stopped',
   'result_ready',
   'result_returned',
+  'step_due_soon',
+  'step_overdue',
 ];
 const CHANNELS = ['email', 'sms', 'chat'];
 

@@ -9,10 +9,13 @@ export const authErrors = {
     }),
   // Goal 4: too many failures for this account name, known or not: the same answer for both.
   throttled: (retryAfterSeconds: number) =>
-    new AppError('AUTH_THROTTLED', 429, {
-      vi: `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
-      en: `Too many failed sign-ins. Please try again in ${retryAfterSeconds} seconds.`,
-    }),
+    Object.assign(
+      new AppError('AUTH_THROTTLED', 429, {
+        vi: `Đăng nhập sai nhiều lần. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+        en: `Too many failed sign-ins. Please try again in ${retryAfterSeconds} seconds.`,
+      }),
+      { retryAfterSeconds },
+    ),
   lockedOut: () =>
     new AppError('AUTH_LOCKED', 423, {
       vi: 'Tài khoản tạm khóa do đăng nhập sai quá 5 lần. Liên hệ quản trị đơn vị để mở khóa, hoặc đặt lại mật khẩu (người dân).',

@@ -6,6 +6,7 @@ import type { App } from '../../platform/http/app.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { ErrorResponseSchema, StrictObject, standardErrorResponses } from '../../platform/http/schema.ts';
 import { loadForUser } from '../dossiers/use-cases/perform-action.ts';
+import { OFFICER_EVENTS } from './notification-defaults.ts';
 import { toView } from './notifications.admin.ts';
 import { listNotificationRows } from './notifications.repository.ts';
 import { NotificationSchema } from './notifications.schemas.ts';
@@ -57,7 +58,9 @@ export async function dossierNotificationsRoutes(app: App): Promise<void> {
         throw errors.forbidden();
       }
       const { items } = await listNotificationRows(db, { dossierCode: dossier.code, limit: 200, offset: 0 });
-      const mine = items.filter((n) => n.dossierId === null || n.dossierId === dossier.id);
+      const mine = items.filter(
+        (n) => (n.dossierId === null || n.dossierId === dossier.id) && !OFFICER_EVENTS.has(n.event),
+      );
       const channels = (['email', 'sms', 'chat'] as const).flatMap((channel) => {
         const rows = mine.filter((n) => n.channel === channel);
         const latest = rows[0];

@@ -12,8 +12,17 @@ export const NOTIFICATION_EVENTS = [
   'stopped',
   'result_ready',
   'result_returned',
+  // To the officer holding a step (R36, issue 7): written by the warnings job.
+  'step_due_soon',
+  'step_overdue',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** Events addressed to officers, not to the applicant: kept out of the dossier's applicant view. */
+export const OFFICER_EVENTS: ReadonlySet<string> = new Set<NotificationEvent>([
+  'step_due_soon',
+  'step_overdue',
+]);
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'chat'] as const;
 export type Channel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -30,6 +39,7 @@ export const TEMPLATE_PARAMS = [
   'newDueAt',
   'reason',
   'amount',
+  'dossierUrl',
 ] as const;
 
 export interface TemplateText {
@@ -89,6 +99,16 @@ const VI: Record<NotificationEvent, EventTexts> = {
     body: 'Kính gửi ông/bà,\n\nKết quả hồ sơ {procedureName} (mã {code}) đã được trả. Cảm ơn ông/bà đã sử dụng dịch vụ; mời ông/bà đánh giá mức độ hài lòng tại: {lookupUrl}',
     short: 'Ho so {code} da tra ket qua. Moi danh gia hai long: {lookupUrl}',
   },
+  step_due_soon: {
+    subject: 'Nhắc việc: hồ sơ {code} còn dưới một ngày làm việc',
+    body: 'Kính gửi đồng chí,\n\nHồ sơ {code} ({procedureName}) đang ở bước đồng chí xử lý, hạn của bước: {dueAt} — còn dưới một ngày làm việc.\nMở hồ sơ: {dossierUrl}\n\nĐây là thư nhắc việc tự động của Hệ thống thông tin một cửa điện tử.',
+    short: 'Nhac viec: ho so {code} con duoi 1 ngay lam viec (han buoc {dueAt}).',
+  },
+  step_overdue: {
+    subject: 'Nhắc việc: hồ sơ {code} đã quá hạn ở bước của đồng chí',
+    body: 'Kính gửi đồng chí,\n\nHồ sơ {code} ({procedureName}) đã quá hạn xử lý ở bước đồng chí đang giữ (hạn của bước: {dueAt}).\nMở hồ sơ: {dossierUrl}\n\nĐây là thư nhắc việc tự động của Hệ thống thông tin một cửa điện tử.',
+    short: 'Nhac viec: ho so {code} da qua han o buoc cua dong chi (han {dueAt}).',
+  },
 };
 
 const EN: Record<NotificationEvent, EventTexts> = {
@@ -136,6 +156,16 @@ const EN: Record<NotificationEvent, EventTexts> = {
     subject: 'Dossier {code}: result returned',
     body: 'Dear applicant,\n\nThe result of your dossier for {procedureName} (code {code}) has been returned. Thank you; please rate the service at {lookupUrl}',
     short: 'Dossier {code}: result returned. Please rate us: {lookupUrl}',
+  },
+  step_due_soon: {
+    subject: 'Reminder: dossier {code} has less than one working day left',
+    body: 'Dear colleague,\n\nDossier {code} ({procedureName}) is at your step, due {dueAt}: less than one working day left.\nOpen it: {dossierUrl}\n\nAutomatic reminder from the one-stop electronic information system.',
+    short: 'Reminder: dossier {code} due in under 1 working day ({dueAt}).',
+  },
+  step_overdue: {
+    subject: 'Reminder: dossier {code} is overdue at your step',
+    body: 'Dear colleague,\n\nDossier {code} ({procedureName}) is overdue at the step you hold (due {dueAt}).\nOpen it: {dossierUrl}\n\nAutomatic reminder from the one-stop electronic information system.',
+    short: 'Reminder: dossier {code} is overdue at your step (due {dueAt}).',
   },
 };
 

@@ -11,6 +11,11 @@ export function bindNotificationRuntime(next: DeliveryRuntime | undefined): void
   runtime = next;
 }
 
+/** The runtime bound at startup, if any: other modules' jobs queue messages through it. */
+export function boundNotificationRuntime(): DeliveryRuntime | undefined {
+  return runtime;
+}
+
 function bound(): DeliveryRuntime {
   if (!runtime) {
     throw new Error('notification runtime not bound');

@@ -20,6 +20,8 @@ export const EventSchema = Type.Union([
   Type.Literal('stopped'),
   Type.Literal('result_ready'),
   Type.Literal('result_returned'),
+  Type.Literal('step_due_soon'),
+  Type.Literal('step_overdue'),
 ]);
 
 export const NotificationListQuerySchema = StrictObject({

@@ -49,6 +49,8 @@ export interface NotificationParams {
   reason?: string;
   /** Amount in đồng. */
   amount?: number;
+  /** Back-office dossier id: officer reminders link to its screen, not to the public lookup. */
+  dossierId?: string;
 }
 
 export interface NotificationRequest {
@@ -82,6 +84,9 @@ export function templateValues(params: NotificationParams, publicUrl: string): R
     dueAt: params.dueAt ? when(params.dueAt) : undefined,
     newDueAt: params.newDueAt ? when(params.newDueAt) : undefined,
     reason: params.reason,
+    dossierUrl: params.dossierId
+      ? `${publicUrl.replace(/\/+$/, '')}/admin/ho-so/${params.dossierId}`
+      : undefined,
     amount:
       params.amount !== undefined ? `${new Intl.NumberFormat('vi-VN').format(params.amount)} đ` : undefined,
   };

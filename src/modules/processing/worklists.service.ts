@@ -163,7 +163,8 @@ export function stepWarningOf(
   calendar: Parameters<typeof warningLevel>[0] | null,
   now: Date,
 ): 'overdue' | 'dueSoon' | 'normal' | null {
-  if (!row.stepDueAt || !calendar || ![2, 4, 6].includes(row.status)) {
+  // Status 9 included: the desk holds the return step until the result is handed over (R36).
+  if (!row.stepDueAt || !calendar || ![2, 4, 6, 9].includes(row.status)) {
     return null;
   }
   const w = warningLevel(calendar, now.getTime(), new Date(row.stepDueAt).getTime());

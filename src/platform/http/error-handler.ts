@@ -71,8 +71,9 @@ export function registerErrorHandling(app: App): void {
     } else {
       request.log.info({ code: appError.code, field: appError.field }, 'request refused');
     }
-    if (appError.code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) {
-      reply.header('retry-after', '60');
+    // Goal 36: every 429, whichever limit answered it, tells the client when to come back.
+    if (appError.status === 429 && !reply.getHeader('retry-after')) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(appError.retryAfterSeconds ?? 60))));
     }
     return sendError(request, reply, appError);
   });

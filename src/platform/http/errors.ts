@@ -11,6 +11,8 @@ export class AppError extends Error {
   readonly status: number;
   readonly localized: LocalizedText;
   readonly field: string | undefined;
+  /** 429 answers: seconds until the client may try again (sent as Retry-After). */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: string, status: number, localized: LocalizedText, field?: string) {
     super(localized.en);
@@ -70,10 +72,13 @@ export const errors = {
       en: 'The content type is not supported.',
     }),
   rateLimited: (retryAfterSeconds: number) =>
-    new AppError('RATE_LIMITED', 429, {
-      vi: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
-      en: `Too many requests. Please try again in ${retryAfterSeconds} seconds.`,
-    }),
+    Object.assign(
+      new AppError('RATE_LIMITED', 429, {
+        vi: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+        en: `Too many requests. Please try again in ${retryAfterSeconds} seconds.`,
+      }),
+      { retryAfterSeconds },
+    ),
   internal: () =>
     new AppError('INTERNAL', 500, {
       vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ kèm mã yêu cầu.',

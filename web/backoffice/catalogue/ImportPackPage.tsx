@@ -7,6 +7,11 @@ import { Alert } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { DiffTable } from './DiffTable.tsx';
 
+/** The heading names what really changes: an update that adds no version only adds process drafts. */
+function headingOf(plan: ImportPlan): ImportPlan['action'] | 'processOnly' {
+  return plan.action === 'update' && plan.addedVersions.length === 0 ? 'processOnly' : plan.action;
+}
+
 export function ImportPackPage() {
   const { m, lang } = useI18n();
   const a = m.catalogue.admin;
@@ -68,9 +73,9 @@ export function ImportPackPage() {
       <div aria-live="polite">
         {failure ? <Alert kind="error">{failure}</Alert> : null}
         {plan ? (
-          <section className="card proc-section" aria-label={a.planAction[plan.action]}>
+          <section className="card proc-section" aria-label={a.planAction[headingOf(plan)]}>
             <h2>
-              {plan.applied ? a.planApplied : a.planAction[plan.action]} —{' '}
+              {plan.applied ? a.planApplied : a.planAction[headingOf(plan)]} —{' '}
               {plan.nationalCode ?? plan.localCode}
             </h2>
             <ul>
