@@ -9,6 +9,8 @@ import type { DossierStatus } from '../../src/domain/dossier/status.ts';
 import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
+// CI runs a dozen sequences; `PROPERTY_RUNS=500 FC_SEED=… npx vitest run <this file>` runs more.
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 let system: TestSystem;
 const cookies: Record<string, string> = {};
 const USERS = ['citizen', 'desk', 'specialist', 'head', 'leader', 'outsider'] as const;
@@ -48,64 +50,72 @@ function bodyFor(action: string, dueAt: string | null): Record<string, unknown> 
 }
 
 describe('[property] random actions by random users', () => {
-  it('stay inside the table and the scope, and the history replays', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...DOSSIER_ACTIONS)), {
-          minLength: 4,
-          maxLength: 14,
-        }),
-        async (steps) => {
-          const submission = await onlineSubmission(system, cookies.citizen ?? '', 'AH-LLTP-01');
-          const created = await postDossier(system, cookies.citizen ?? '', submission);
-          expect(created.status).toBe(201);
-          const id: string = created.body.id;
-          // Bias towards progress: the desk accepts first.
-          await act(system, cookies.desk ?? '', id, { action: 'accept' });
-          for (const [who, action] of steps) {
-            const before = (await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}`)).body;
-            const answer = await act(system, cookies[who] ?? '', id, bodyFor(action, before.dueAt));
-            expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
-            if (answer.status !== 200) {
-              continue;
+  it(
+    'stay inside the table and the scope, and the history replays',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...DOSSIER_ACTIONS)), {
+            minLength: 4,
+            maxLength: 14,
+          }),
+          async (steps) => {
+            const submission = await onlineSubmission(system, cookies.citizen ?? '', 'AH-LLTP-01');
+            const created = await postDossier(system, cookies.citizen ?? '', submission);
+            expect(created.status).toBe(201);
+            const id: string = created.body.id;
+            // Bias towards progress: the desk accepts first.
+            await act(system, cookies.desk ?? '', id, { action: 'accept' });
+            for (const [who, action] of steps) {
+              const before = (await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}`)).body;
+              const answer = await act(system, cookies[who] ?? '', id, bodyFor(action, before.dueAt));
+              expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
+              if (answer.status !== 200) {
+                continue;
+              }
+              expect(who, `${who} acted on a dossier outside their scope`).not.toBe('outsider');
+              const rules: ReadonlyArray<{ action: string; to: number }> =
+                ACTIONS_BY_STATUS[before.status as DossierStatus];
+              expect(
+                rules.some((r) => r.action === action && r.to === answer.body.status),
+                `${action} took ${before.status} → ${answer.body.status}`,
+              ).toBe(true);
             }
-            expect(who, `${who} acted on a dossier outside their scope`).not.toBe('outsider');
-            const rules: ReadonlyArray<{ action: string; to: number }> =
-              ACTIONS_BY_STATUS[before.status as DossierStatus];
-            expect(
-              rules.some((r) => r.action === action && r.to === answer.body.status),
-              `${action} took ${before.status} → ${answer.body.status}`,
-            ).toBe(true);
-          }
-          const history = (
-            await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}/history?pageSize=200`)
-          ).body.items;
-          const entries: HistoryEntry[] = history.map(
-            (
-              h: {
-                action: HistoryEntry['action'];
-                relation: HistoryEntry['relation'];
-                statusBefore: DossierStatus | null;
-                statusAfter: DossierStatus;
-                subStatusAfter: HistoryEntry['subStatusAfter'];
-              },
-              i: number,
-            ) => ({
-              action: h.action,
-              relation: h.relation,
-              statusBefore: h.statusBefore,
-              statusAfter: h.statusAfter,
-              subStatusBefore: i === 0 ? null : history[i - 1].subStatusAfter,
-              subStatusAfter: h.subStatusAfter,
-            }),
-          );
-          const now = (await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}`)).body;
-          expect(replayHistory(entries)).toEqual({ ok: true, status: now.status, subStatus: now.subStatus });
-        },
-      ),
-      { numRuns: 12, seed: Number(process.env.FC_SEED ?? 20261123) },
-    );
-  }, 240_000);
+            const history = (
+              await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}/history?pageSize=200`)
+            ).body.items;
+            const entries: HistoryEntry[] = history.map(
+              (
+                h: {
+                  action: HistoryEntry['action'];
+                  relation: HistoryEntry['relation'];
+                  statusBefore: DossierStatus | null;
+                  statusAfter: DossierStatus;
+                  subStatusAfter: HistoryEntry['subStatusAfter'];
+                },
+                i: number,
+              ) => ({
+                action: h.action,
+                relation: h.relation,
+                statusBefore: h.statusBefore,
+                statusAfter: h.statusAfter,
+                subStatusBefore: i === 0 ? null : history[i - 1].subStatusAfter,
+                subStatusAfter: h.subStatusAfter,
+              }),
+            );
+            const now = (await getJson(system, cookies.desk ?? '', `/api/v1/dossiers/${id}`)).body;
+            expect(replayHistory(entries)).toEqual({
+              ok: true,
+              status: now.status,
+              subStatus: now.subStatus,
+            });
+          },
+        ),
+        { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? 20261123) },
+      );
+    },
+    Math.max(240_000, RUNS * 20_000),
+  );
 
   it('a guided walk reaches status 10 (the generator can get there)', async () => {
     const submission = await onlineSubmission(system, cookies.citizen ?? '', 'AH-LLTP-01');

@@ -5,7 +5,8 @@ import { actorOf } from '../auth/actor.ts';
 import { requireRole } from '../auth/guards.ts';
 import { ProcedureUuidParamsSchema } from './catalogue-admin.schemas.ts';
 import { ImportBodySchema, ImportPlanSchema, ProcedurePackSchema } from './procedure-pack.schemas.ts';
-import { exportPack, importPack } from './procedure-pack.service.ts';
+import { importPack } from './procedure-pack.service.ts';
+import { exportPack } from './procedure-pack-export.ts';
 
 export async function cataloguePackRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
