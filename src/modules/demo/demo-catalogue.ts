@@ -22,6 +22,7 @@ import {
 import type { ProcedureContent } from '../catalogue/procedure-content.schemas.ts';
 import { DEMO_PROCEDURES_JUSTICE } from './demo-catalogue-justice.ts';
 import { DEMO_PROCEDURES_OTHER } from './demo-catalogue-other.ts';
+import { DEMO_PROCEDURES_POLICE } from './demo-catalogue-police.ts';
 import { DEMO_EFORMS } from './demo-eforms.ts';
 import { seedDemoSectors } from './demo-sectors.ts';
 
@@ -259,7 +260,11 @@ export function demoPdf(title: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-export const DEMO_PROCEDURES: DemoProcedure[] = [...DEMO_PROCEDURES_JUSTICE, ...DEMO_PROCEDURES_OTHER];
+export const DEMO_PROCEDURES: DemoProcedure[] = [
+  ...DEMO_PROCEDURES_JUSTICE,
+  ...DEMO_PROCEDURES_POLICE,
+  ...DEMO_PROCEDURES_OTHER,
+];
 
 /** Seeds sectors and the catalogue inside the demo transaction; form files go to `blobs` when given. */
 export async function seedDemoCatalogue(
