@@ -62,21 +62,25 @@ export function worklistFilter(list: Worklist, user: CurrentUser, now: Date): Ex
   }
 }
 
+/**
+ * Counts per list, each capped like the lists' totals: COUNT_CAP + 1 means "more than COUNT_CAP".
+ * A unit holding hundreds of thousands of open dossiers then costs at most COUNT_CAP + 1 rows per
+ * list instead of a scan of all of them (bench/worklist).
+ */
 export async function worklistCounts(
   deps: DossierDeps,
   user: CurrentUser,
 ): Promise<Record<Worklist, number>> {
   const now = deps.now();
   const columns = WORKLISTS.map(
-    (list) => sql`count(*) filter (where ${worklistFilter(list, user, now)})::int as ${sql.ref(list)}`,
+    (list) => sql`(select count(*)::int from (
+        select 1 from dossiers d
+        where d.status in (2, 4, 5, 6, 9) and ${scoped(user)} and ${worklistFilter(list, user, now)}
+        limit ${COUNT_CAP + 1}) capped) as ${sql.ref(`n${WORKLISTS.indexOf(list)}`)}`,
   );
-  const { rows } = await sql<Record<Worklist, number>>`
-    select ${sql.join(columns)} from dossiers d
-    where d.status in (2, 4, 5, 6, 9) and ${scoped(user)}`.execute(deps.db);
-  // The database plugin camel-cases result columns: due_soon comes back as dueSoon.
-  const row = rows[0] as Record<string, unknown> | undefined;
-  const camel = (name: string) => name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return Object.fromEntries(WORKLISTS.map((l) => [l, Number(row?.[camel(l)] ?? 0)])) as Record<
+  const { rows } = await sql<Record<string, number>>`select ${sql.join(columns)}`.execute(deps.db);
+  // Positional aliases (n0…n6): the database plugin camel-cases result names, so due_soon would come back as dueSoon.
+  return Object.fromEntries(WORKLISTS.map((l, i) => [l, Number(rows[0]?.[`n${i}`] ?? 0)])) as Record<
     Worklist,
     number
   >;

@@ -9,6 +9,10 @@ import { Alert } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import '../../ui/processing.css';
 
+/** The server counts each list up to 10,000 and answers 10,001 for "more". */
+const COUNT_CAP = 10_000;
+const countLabel = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString('vi-VN')}+` : String(n));
+
 const LISTS = ['mine', 'unit', 'signature', 'due_soon', 'overdue', 'waiting_applicant', 'to_return'] as const;
 type List = (typeof LISTS)[number];
 
@@ -90,7 +94,7 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
               <Link href={`/admin/xu-ly?ds=${l}`} aria-current={l === list ? 'page' : undefined}>
                 {t.lists[l]}
                 <span className="wl-count" data-testid={`count-${l}`}>
-                  {counts[l] ?? 0}
+                  {countLabel(counts[l] ?? 0)}
                 </span>
               </Link>
             </li>
