@@ -2,6 +2,7 @@
 // and the language switch, one <main> landmark, footer with contacts.
 import type { ReactNode } from 'react';
 import type { SiteInfo } from '../../src/modules/site/site.schemas.ts';
+import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
 
@@ -121,5 +122,19 @@ export function NotFound({ homeHref }: { homeHref: string }) {
       <p>{m.common.notFoundBody}</p>
       <Link href={homeHref}>{m.common.backHome}</Link>
     </section>
+  );
+}
+
+/** What a screen shows until its data is ready: the loading line, or the error in the user's language. */
+export function NotReady(props: { state: { status: 'loading' } | { status: 'error'; error: unknown } }) {
+  const { m, lang } = useI18n();
+  return (
+    <div className="page">
+      {props.state.status === 'error' ? (
+        <Alert kind="error">{errorMessage(props.state.error, lang)}</Alert>
+      ) : (
+        <p>{m.common.loading}</p>
+      )}
+    </div>
   );
 }

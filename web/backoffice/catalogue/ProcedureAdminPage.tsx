@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client.ts';
 import { formatDate } from '../../catalogue/format.ts';
 import { useAsync } from '../../catalogue/use-async.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Alert } from '../../ui/layout.tsx';
+import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DiffTable } from './DiffTable.tsx';
@@ -23,15 +23,7 @@ export function ProcedureAdminPage({ id }: { id: string }) {
   const [file, setFile] = useState<File | null>(null);
 
   if (data.status !== 'ready') {
-    return (
-      <div className="page">
-        {data.status === 'error' ? (
-          <Alert kind="error">{errorMessage(data.error, lang)}</Alert>
-        ) : (
-          <p>{m.common.loading}</p>
-        )}
-      </div>
-    );
+    return <NotReady state={data} />;
   }
   const p: AdminProcedure = data.data;
   const draft = p.versions.find((v) => v.status === 'draft');

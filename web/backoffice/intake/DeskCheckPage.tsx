@@ -8,7 +8,7 @@ import { type DossierDetail, intakeApi } from '../../api/intake.ts';
 import { useAsync } from '../../catalogue/use-async.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ProblemSummary, StatusBadge, vnTime, WarningBadge } from '../../ui/intake-kit.tsx';
-import { Alert } from '../../ui/layout.tsx';
+import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
 
@@ -38,15 +38,7 @@ export function DeskCheckPage({ id }: { id: string }) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   if (data.status !== 'ready') {
-    return (
-      <div className="page">
-        {data.status === 'error' ? (
-          <Alert kind="error">{errorMessage(data.error, lang)}</Alert>
-        ) : (
-          <p>{t.common.loading}</p>
-        )}
-      </div>
-    );
+    return <NotReady state={data} />;
   }
   const { dossier, procedure, actions } = data.data;
   const can = (action: string) => actions.some((a) => a.action === action);

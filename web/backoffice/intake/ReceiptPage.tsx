@@ -2,13 +2,12 @@
 // legal digest §2.1) as a clean HTML print view: code, applicant, procedure, components received,
 // reception time, appointment, delivery, receiving officer. The PDF comes with the documents issue.
 import { catalogueApi } from '../../api/catalogue.ts';
-import { errorMessage } from '../../api/client.ts';
 import { intakeApi } from '../../api/intake.ts';
 import { timeLimitText } from '../../catalogue/format.ts';
 import { useAsync } from '../../catalogue/use-async.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { vnTime } from '../../ui/intake-kit.tsx';
-import { Alert } from '../../ui/layout.tsx';
+import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
 
@@ -30,15 +29,7 @@ export function ReceiptPage({ id }: { id: string }) {
     `receipt-${id}`,
   );
   if (data.status !== 'ready') {
-    return (
-      <div className="page">
-        {data.status === 'error' ? (
-          <Alert kind="error">{errorMessage(data.error, lang)}</Alert>
-        ) : (
-          <p>{t.common.loading}</p>
-        )}
-      </div>
-    );
+    return <NotReady state={data} />;
   }
   const { dossier, procedure, history, agencies } = data.data;
   if (!dossier.receivedAt || dossier.status === 1 || dossier.status === 3) {
