@@ -2,47 +2,8 @@
 import { pdf } from '../../src/domain/files/test-files.ts';
 import type { RunningSystem } from '../../src/system.ts';
 import { multipartFile } from './multipart.ts';
+import { type SubmissionProcedure, submissionFor } from './submission.ts';
 import { JSON_HEADERS } from './test-system.ts';
-
-interface FieldSchema {
-  type: string;
-  enum?: Array<string | number>;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-}
-
-interface Component {
-  key: string;
-  required: boolean;
-  eform: { schema: { properties: Record<string, FieldSchema>; required?: string[] } } | null;
-}
-
-/** A value that satisfies one e-form field (the demo forms use these shapes). */
-function valueFor(name: string, field: FieldSchema): unknown {
-  if (field.enum) {
-    return field.enum[0];
-  }
-  if (field.type === 'integer' || field.type === 'number') {
-    return field.minimum ?? 1;
-  }
-  if (field.type === 'boolean') {
-    return true;
-  }
-  if (field.format === 'date') {
-    return '1990-05-12';
-  }
-  if (field.format === 'email') {
-    return 'nguoidan@example.vn';
-  }
-  if (field.pattern?.includes('[0-9]{12}') || /cccd|soDinhDanh|idNumber/i.test(name)) {
-    return '001090012345';
-  }
-  if (/dienThoai|phone/i.test(name)) {
-    return '0912345678';
-  }
-  return 'Nguyễn Văn An';
-}
 
 export async function uploadPdf(
   system: RunningSystem,
@@ -65,26 +26,7 @@ export async function uploadPdf(
 /** A complete online submission for a procedure: every required component filled or attached. */
 export async function onlineSubmission(system: RunningSystem, cookie: string, procedureCode: string) {
   const response = await system.app.inject({ url: `/api/v1/procedures/${procedureCode}` });
-  const procedure = JSON.parse(response.body) as { id: string; version: { components: Component[] } };
-  const formData: Record<string, Record<string, unknown>> = {};
-  const components: Array<{ componentKey: string; fileIds: string[] }> = [];
-  for (const component of procedure.version.components) {
-    if (component.eform) {
-      const data: Record<string, unknown> = {};
-      for (const [name, field] of Object.entries(component.eform.schema.properties)) {
-        data[name] = valueFor(name, field);
-      }
-      formData[component.key] = data;
-    } else if (component.required) {
-      components.push({ componentKey: component.key, fileIds: [await uploadPdf(system, cookie)] });
-    }
-  }
-  return {
-    procedureId: procedure.id,
-    formData,
-    components,
-    delivery: { method: 'online' as const },
-  };
+  return submissionFor(JSON.parse(response.body) as SubmissionProcedure, () => uploadPdf(system, cookie));
 }
 
 export async function postDossier(system: RunningSystem, cookie: string, body: unknown, key?: string) {

@@ -125,8 +125,11 @@ async function uploadFile(file: File): Promise<string> {
 
 export const processingApi = {
   counts: () => request<Record<string, number>>('GET', '/api/v1/worklists/counts'),
-  list: (list: string, page = 1) =>
-    request<{ items: WorkItem[]; total: number }>('GET', `/api/v1/worklists/${list}?page=${page}`),
+  list: (list: string, page = 1, q = '') =>
+    request<{ items: WorkItem[]; total: number; totalCapped: boolean; page: number; pageSize: number }>(
+      'GET',
+      `/api/v1/worklists/${list}?page=${page}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+    ),
   dossier: (id: string) => request<DossierView>('GET', `/api/v1/dossiers/${id}`),
   steps: (id: string) =>
     request<{ ledger: LedgerRow[]; apologised: boolean; timeliness: string | null }>(

@@ -86,6 +86,9 @@ export const intakeVi = {
     receiptPdf: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
     superseded: '(đã thay thế)',
     completionTitle: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+    supplementTitle: 'Yêu cầu bổ sung giấy tờ trong quá trình giải quyết',
+    supplementLead:
+      'Cơ quan giải quyết đề nghị bạn bổ sung các nội dung sau. Nộp bổ sung để hồ sơ tiếp tục được giải quyết; hồ sơ giữ nguyên mã số.',
     completionLead: 'Bộ phận Một cửa yêu cầu bạn bổ sung các giấy tờ sau. Hồ sơ giữ nguyên mã số.',
     reason: 'Lý do',
     supplyFile: (name: string) => `Tệp bổ sung cho: ${name}`,
@@ -284,6 +287,9 @@ export const intakeEn: Catalogue<typeof intakeVi> = {
     receiptPdf: 'Receipt and appointment slip (PDF)',
     superseded: '(replaced)',
     completionTitle: 'Request to complete the dossier',
+    supplementTitle: 'More documents requested during processing',
+    supplementLead:
+      'The agency handling your dossier asks for the following. Send them so processing can continue; the dossier keeps its code.',
     completionLead: 'The one-stop desk asks you to supply the following. The dossier keeps its code.',
     reason: 'Reason',
     supplyFile: (name: string) => `Supplementary file for: ${name}`,

@@ -6,7 +6,7 @@ import { processingApi, type WorkItem } from '../../api/processing.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatVietnamTime } from '../../ui/form-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
-import { Link } from '../../ui/router.tsx';
+import { Link, navigate } from '../../ui/router.tsx';
 import '../../ui/processing.css';
 
 /** The server counts each list up to 10,000 and answers 10,001 for "more". */
@@ -50,25 +50,48 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
   const list = (LISTS as readonly string[]).includes(query.get('ds') ?? '')
     ? (query.get('ds') as List)
     : 'mine';
+  const q = query.get('q')?.slice(0, 100) ?? '';
+  const page = Math.max(1, Math.min(500, Number(query.get('trang')) || 1));
+  const [search, setSearch] = useState(q);
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [items, setItems] = useState<WorkItem[] | null>(null);
+  const [paging, setPaging] = useState({ total: 0, pageSize: 20, capped: false });
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [c, l] = await Promise.all([processingApi.counts(), processingApi.list(list)]);
+      const [c, l] = await Promise.all([processingApi.counts(), processingApi.list(list, page, q)]);
       setCounts(c);
       setItems(l.items);
+      setPaging({ total: l.total, pageSize: l.pageSize, capped: l.totalCapped });
       setError(null);
     } catch (e) {
       setError(e);
     }
-  }, [list]);
+  }, [list, page, q]);
+  // Links keep the list, the search and the page in the address: back and forward work, and a link
+  // can be shared with a colleague.
+  const href = (next: { page?: number; q?: string }) => {
+    const params = new URLSearchParams({ ds: list });
+    const text = next.q ?? q;
+    if (text) {
+      params.set('q', text);
+    }
+    if ((next.page ?? 1) > 1) {
+      params.set('trang', String(next.page));
+    }
+    return `/admin/xu-ly?${params}`;
+  };
+  const pages = Math.max(1, Math.ceil(Math.min(paging.total, COUNT_CAP) / paging.pageSize));
+  // The selection survives searches and pages (pick a few, search another, add it); a new list clears it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the list changes, on purpose.
   useEffect(() => {
     setSelected(new Set());
     setMessage(null);
+  }, [list]);
+  useEffect(() => {
     void load();
   }, [load]);
 
@@ -105,6 +128,27 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
       {error ? <Alert kind="error">{errorMessage(error, lang)}</Alert> : null}
       {message ? <Alert kind="info">{message}</Alert> : null}
       <h2>{t.lists[list]}</h2>
+      <search>
+        <form
+          className="wl-search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            navigate(href({ q: search.trim(), page: 1 }));
+          }}
+        >
+          <label htmlFor="wl-q">{t.searchLabel}</label>
+          <input
+            id="wl-q"
+            type="search"
+            value={search}
+            maxLength={100}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t.searchButton}
+          </button>
+        </form>
+      </search>
       {items === null ? (
         <p>{t.loading}</p>
       ) : items.length === 0 ? (
@@ -173,9 +217,20 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
               disabled={selected.size === 0}
               onClick={() => void forwardSelected()}
             >
-              {t.batchForward}
+              {t.batchForward} ({selected.size})
             </button>
           </div>
+          <nav className="wl-pages" aria-label={t.pagesLabel}>
+            <span>
+              {t.pageOf(
+                page,
+                pages,
+                paging.capped ? `${COUNT_CAP.toLocaleString('vi-VN')}+` : String(paging.total),
+              )}
+            </span>
+            {page > 1 ? <Link href={href({ page: page - 1 })}>{t.previousPage}</Link> : null}
+            {page < pages ? <Link href={href({ page: page + 1 })}>{t.nextPage}</Link> : null}
+          </nav>
         </>
       )}
     </div>

@@ -171,7 +171,15 @@ function MyDossier({ id }: { id: string }) {
     }
   };
   const requestItems = dossier.openRequest?.items ?? [];
-  const keyFor = (item: { componentKey?: string | undefined }, i: number) => item.componentKey ?? `item-${i}`;
+  // Supplement requests made during processing (status 5) list items by name only: each gets its
+  // own upload slot, stored under the key bo-sung-<n> of the dossier's files.
+  const keyFor = (item: { componentKey?: string | undefined }, i: number) =>
+    item.componentKey ?? `bo-sung-${i + 1}`;
+  const answerAction = can('submit_completion')
+    ? ('submit_completion' as const)
+    : can('submit_supplement')
+      ? ('submit_supplement' as const)
+      : null;
 
   return (
     <div className="page">
@@ -198,10 +206,12 @@ function MyDossier({ id }: { id: string }) {
         <dd>{vnTime(dossier.dueAt)}</dd>
       </dl>
 
-      {dossier.openRequest && can('submit_completion') ? (
+      {dossier.openRequest && answerAction ? (
         <section className="card" aria-labelledby="completion-heading">
-          <h2 id="completion-heading">{t.mine.completionTitle}</h2>
-          <p>{t.mine.completionLead}</p>
+          <h2 id="completion-heading">
+            {answerAction === 'submit_supplement' ? t.mine.supplementTitle : t.mine.completionTitle}
+          </h2>
+          <p>{answerAction === 'submit_supplement' ? t.mine.supplementLead : t.mine.completionLead}</p>
           {dossier.openRequest.note ? <p>{dossier.openRequest.note}</p> : null}
           {requestItems.map((item, i) => (
             <div key={keyFor(item, i)}>
@@ -209,11 +219,11 @@ function MyDossier({ id }: { id: string }) {
                 <strong>{item.name}</strong>
                 {item.reason ? ` — ${t.mine.reason}: ${item.reason}` : ''}
               </p>
-              {item.componentKey ? (
+              {item.componentKey || answerAction === 'submit_supplement' ? (
                 <FileUpload
-                  id={`supply-${item.componentKey}`}
+                  id={`supply-${keyFor(item, i)}`}
                   label={t.mine.supplyFile(item.name)}
-                  files={supplied[item.componentKey] ?? []}
+                  files={supplied[keyFor(item, i)] ?? []}
                   onChange={(files) => setSupplied((s) => ({ ...s, [keyFor(item, i)]: files }))}
                 />
               ) : null}
@@ -228,11 +238,14 @@ function MyDossier({ id }: { id: string }) {
                 .filter(([, files]) => files.length)
                 .map(([componentKey, files]) => ({ componentKey, fileIds: files.map((f) => f.id) }));
               if (!components.length) {
-                const first = requestItems.find((item) => item.componentKey);
-                fail([{ target: `supply-${first?.componentKey ?? ''}`, message: t.mine.completionMissing }]);
+                const first = requestItems.findIndex(
+                  (item) => item.componentKey || answerAction === 'submit_supplement',
+                );
+                const target = first >= 0 ? keyFor(requestItems[first] ?? {}, first) : '';
+                fail([{ target: `supply-${target}`, message: t.mine.completionMissing }]);
                 return;
               }
-              void run({ action: 'submit_completion', components }, t.mine.completionSent);
+              void run({ action: answerAction, components }, t.mine.completionSent);
             }}
           >
             {t.mine.sendCompletion}

@@ -1,0 +1,243 @@
+// Issue 7 "done when", the other processing actions through the screens: send-back with a reason
+// (R35), hand-over to a colleague of the same unit (R22), a batch forward of dossiers picked by
+// searching the worklist (R23), a supplement request answered by the citizen on the portal (R34), an
+// apology once only that makes the dossier count as overdue (R33), a stop (status 8), and a
+// withdrawal asked by the citizen and confirmed by the desk (7 → 8). Setup goes through the API.
+import { randomUUID } from 'node:crypto';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { pdf } from '../src/domain/files/test-files.ts';
+import { type SubmissionProcedure, submissionFor } from '../test/helpers/submission.ts';
+import { DEMO_PASSWORD, seriousA11yViolations, signInToBackoffice } from './helpers.ts';
+
+test.setTimeout(180_000);
+
+async function as(browser: Browser, username: string): Promise<Page> {
+  const page = await (
+    await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  ).newPage();
+  await signInToBackoffice(page, username);
+  return page;
+}
+
+async function citizen(browser: Browser): Promise<Page> {
+  const page = await (
+    await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  ).newPage();
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Số điện thoại hoặc thư điện tử').fill('0912345678');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tài khoản của tôi' })).toBeVisible();
+  return page;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field below.
+type Json = any;
+
+async function api(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<Json> {
+  const response = await page.request.fetch(url, {
+    method,
+    headers: { 'x-requested-with': 'motcua', 'idempotency-key': randomUUID() },
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
+  return response.json();
+}
+
+const dossier = (page: Page, id: string) => api(page, 'GET', `/api/v1/dossiers/${id}`);
+const lastHistory = async (page: Page, id: string) =>
+  (await api(page, 'GET', `/api/v1/dossiers/${id}/history?pageSize=200`)).items.at(-1);
+
+/** Same as the processing spec: open the dossier, fill the action's form, submit, see it done. */
+async function act(
+  page: Page,
+  id: string,
+  action: string,
+  fill?: (form: ReturnType<Page['locator']>) => Promise<void>,
+) {
+  await page.goto(`/admin/ho-so/${id}`);
+  const button = page.locator(`button[data-action="${action}"]`);
+  await expect(button).toBeVisible();
+  if (fill) {
+    await fill(page.locator('form.action-form', { has: button }));
+  }
+  await button.click();
+}
+
+async function done(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible();
+}
+
+/** Demo dossiers waiting at the desk, forwarded through the API to chuyenvien.stp. */
+async function atSpecialist(desk: Page, count: number): Promise<Array<{ id: string; code: string }>> {
+  const list = await api(desk, 'GET', '/api/v1/worklists/mine?pageSize=100');
+  const picked: Array<{ id: string; code: string }> = [];
+  for (const item of list.items as Array<{ id: string; code: string; status: number }>) {
+    if (picked.length === count) {
+      break;
+    }
+    if (item.status !== 2) {
+      continue;
+    }
+    const candidates = await api(desk, 'GET', `/api/v1/dossiers/${item.id}/assignees`);
+    const specialist = candidates.find((c: { username: string }) => c.username === 'chuyenvien.stp');
+    if (specialist) {
+      await api(desk, 'POST', `/api/v1/dossiers/${item.id}/actions`, {
+        action: 'forward',
+        assignTo: specialist.id,
+      });
+      picked.push({ id: item.id, code: item.code });
+    }
+  }
+  expect(picked, 'demo dossiers at the desk for the judicial-record process').toHaveLength(count);
+  return picked;
+}
+
+/** An online dossier of the demo citizen, accepted by the desk and forwarded to chuyenvien.stp. */
+async function citizenDossierAtSpecialist(person: Page, desk: Page): Promise<{ id: string; code: string }> {
+  const procedure = (await api(person, 'GET', '/api/v1/procedures/AH-LLTP-01')) as SubmissionProcedure;
+  const body = await submissionFor(procedure, async () => {
+    const response = await person.request.post('/api/v1/files', {
+      headers: { 'x-requested-with': 'motcua' },
+      multipart: { file: { name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) } },
+    });
+    expect(response.status()).toBe(201);
+    return (await response.json()).id;
+  });
+  const created = await api(person, 'POST', '/api/v1/dossiers', body);
+  await api(desk, 'POST', `/api/v1/dossiers/${created.id}/actions`, { action: 'accept' });
+  const candidates = await api(desk, 'GET', `/api/v1/dossiers/${created.id}/assignees`);
+  const specialist = candidates.find((c: { username: string }) => c.username === 'chuyenvien.stp');
+  await api(desk, 'POST', `/api/v1/dossiers/${created.id}/actions`, {
+    action: 'forward',
+    assignTo: specialist.id,
+  });
+  return { id: created.id, code: created.code };
+}
+
+test('[R22, R23, R35] send back with a reason, hand over to a colleague, batch forward from a search', async ({
+  browser,
+}) => {
+  const desk = await as(browser, 'tiepnhan');
+  const [a, b, c, d] = (await atSpecialist(desk, 4)) as Array<{ id: string; code: string }>;
+  const specialist = await as(browser, 'chuyenvien.stp');
+  const me = (await api(specialist, 'GET', '/api/v1/auth/me')).user.id;
+
+  // Send back: the dossier returns to the desk's step with the reason in its history.
+  await act(specialist, c?.id ?? '', 'send_back', async (form) => {
+    await form
+      .getByLabel('Lý do (mỗi dòng một lý do)')
+      .fill('Thiếu bản sao Căn cước của người được cấp phiếu');
+  });
+  await done(specialist);
+  expect((await dossier(specialist, c?.id ?? '')).currentAssigneeId).not.toBe(me);
+  expect(await lastHistory(specialist, c?.id ?? '')).toMatchObject({
+    action: 'send_back',
+    reasons: ['Thiếu bản sao Căn cước của người được cấp phiếu'],
+  });
+
+  // Hand-over to a colleague of the same unit (the unit head sits in the same office).
+  await act(specialist, d?.id ?? '', 'handover', async (form) => {
+    const select = form.getByLabel('Bàn giao cho');
+    const option = select.locator('option', { hasText: '(truongphong.stp)' });
+    await select.selectOption((await option.getAttribute('value')) ?? '');
+  });
+  await done(specialist);
+  const afterHandover = await dossier(specialist, d?.id ?? '');
+  expect(afterHandover.currentAssigneeId).not.toBe(me);
+  expect((await lastHistory(specialist, d?.id ?? '')).action).toBe('handover');
+
+  // Batch: find each dossier by its code, tick it (the selection survives the search), forward both.
+  await specialist.goto('/admin/xu-ly?ds=mine');
+  for (const item of [a, b]) {
+    await specialist.getByLabel('Tìm theo mã hồ sơ hoặc tên người nộp').fill(item?.code ?? '');
+    await specialist.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await expect(specialist).toHaveURL(new RegExp(`q=${encodeURIComponent(item?.code ?? '')}`));
+    await specialist.getByLabel(`Chọn hồ sơ ${item?.code}`).check();
+  }
+  await specialist.screenshot({ path: 'test-results/processing-batch-selected.png', fullPage: true });
+  expect(await seriousA11yViolations(specialist)).toEqual([]);
+  await specialist.getByRole('button', { name: 'Chuyển xử lý các hồ sơ đã chọn (2)' }).click();
+  await expect(specialist.getByText('Đã chuyển 2 hồ sơ; 0 hồ sơ không chuyển được.')).toBeVisible();
+  for (const item of [a, b]) {
+    expect((await lastHistory(specialist, item?.id ?? '')).action).toBe('forward');
+    expect((await dossier(specialist, item?.id ?? '')).currentAssigneeId).not.toBe(me);
+  }
+});
+
+test('[R33, R34] supplement answered on the portal; one apology that counts as overdue; stop', async ({
+  browser,
+}) => {
+  const desk = await as(browser, 'tiepnhan');
+  const person = await citizen(browser);
+  const specialist = await as(browser, 'chuyenvien.stp');
+
+  // Supplement (status 5): the citizen sends the file from "Hồ sơ của tôi"; processing resumes (4).
+  const s = await citizenDossierAtSpecialist(person, desk);
+  await act(specialist, s.id, 'request_supplement', async (form) => {
+    await form.getByLabel('Nội dung cần bổ sung, nộp (mỗi dòng một mục)').fill('Bản sao giấy khai sinh');
+  });
+  await done(specialist);
+  expect((await dossier(specialist, s.id)).status).toBe(5);
+  await person.goto(`/ho-so-cua-toi/${s.id}`);
+  await expect(
+    person.getByRole('heading', { name: 'Yêu cầu bổ sung giấy tờ trong quá trình giải quyết' }),
+  ).toBeVisible();
+  await person
+    .getByLabel('Tệp bổ sung cho: Bản sao giấy khai sinh')
+    .setInputFiles({ name: 'khai-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
+  await expect(person.getByText('khai-sinh.pdf')).toBeVisible();
+  await person.screenshot({ path: 'test-results/portal-supplement.png', fullPage: true });
+  expect(await seriousA11yViolations(person)).toEqual([]);
+  await person.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(person.getByText('Đã gửi hồ sơ bổ sung.')).toBeVisible();
+  const resumed = await dossier(specialist, s.id);
+  expect(resumed.status).toBe(4);
+  expect(resumed.files.some((f: { name: string }) => f.name === 'khai-sinh.pdf')).toBe(true);
+
+  // Apology with a new date, once: the second is refused, and the dossier counts as overdue.
+  const newDate = (dueAt: string, days: number) =>
+    new Intl.DateTimeFormat('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(Date.parse(dueAt) + days * 86_400_000));
+  await act(specialist, s.id, 'apologize', async (form) => {
+    await form.getByLabel('Lý do (mỗi dòng một lý do)').fill('Chờ kết quả xác minh của cơ quan công an');
+    await form.getByLabel('Ngày hẹn trả mới (dd/mm/yyyy)').fill(newDate(resumed.dueAt, 7));
+  });
+  await done(specialist);
+  const apologised = await dossier(specialist, s.id);
+  expect(apologised.apologyCount).toBe(1);
+  await act(specialist, s.id, 'apologize', async (form) => {
+    await form.getByLabel('Lý do (mỗi dòng một lý do)').fill('Lần hai');
+    await form.getByLabel('Ngày hẹn trả mới (dd/mm/yyyy)').fill(newDate(apologised.dueAt, 7));
+  });
+  await expect(specialist.getByRole('alert').filter({ hasText: 'chỉ được hẹn lại một lần' })).toBeVisible();
+  expect((await api(specialist, 'GET', `/api/v1/dossiers/${s.id}/steps`)).apologised).toBe(true);
+
+  // Stop (status 8) with the reason.
+  await act(specialist, s.id, 'stop', async (form) => {
+    await form.getByLabel('Lý do (mỗi dòng một lý do)').fill('Người yêu cầu không thuộc diện được cấp Phiếu');
+  });
+  await done(specialist);
+  expect((await dossier(specialist, s.id)).status).toBe(8);
+});
+
+test('[R22] the citizen asks to withdraw on the portal (7); the desk confirms it (8)', async ({
+  browser,
+}) => {
+  const desk = await as(browser, 'tiepnhan');
+  const person = await citizen(browser);
+  const w = await citizenDossierAtSpecialist(person, desk);
+  await person.goto(`/ho-so-cua-toi/${w.id}`);
+  await person.getByLabel('Lý do rút hồ sơ').fill('Tôi không còn nhu cầu cấp Phiếu');
+  await person.getByRole('button', { name: 'Gửi yêu cầu rút hồ sơ' }).click();
+  await expect(person.getByText('Đã gửi yêu cầu rút hồ sơ.')).toBeVisible();
+  expect((await dossier(desk, w.id)).status).toBe(7);
+  await act(desk, w.id, 'confirm_withdrawal');
+  await done(desk);
+  expect((await dossier(desk, w.id)).status).toBe(8);
+  await desk.screenshot({ path: 'test-results/processing-withdrawn.png', fullPage: true });
+});
