@@ -120,3 +120,39 @@ test('administrators change a notification text and a form text without code cha
   expect(text).toContain('CÔNG CHỨC TIẾP NHẬN');
   expect(await seriousA11yViolations(page)).toEqual([]);
 });
+
+test('[issue 8] a returned dossier links only the documents it has; the tracking book opens for a period', async ({
+  page,
+}) => {
+  await signInToBackoffice(page, 'tiepnhan');
+  const list = await (await page.request.get('/api/v1/dossiers?pageSize=100')).json();
+  const returned = list.items.find((d: { status: number }) => d.status === 10);
+  await page.goto(`/admin/ho-so/${returned.id}`);
+  const panel = page.getByTestId('dossier-documents');
+  await expect(panel.getByRole('heading')).toHaveText('Phiếu, giấy tờ của hồ sơ');
+  await expect(panel.getByRole('link')).toHaveCount(3);
+  await expect(panel.getByRole('link', { name: /Thông báo dừng/ })).toHaveCount(0);
+  const slip = panel.getByRole('link', { name: /Phiếu kiểm soát quá trình giải quyết hồ sơ \(Mẫu số 06\)/ });
+  const response = await page.request.get((await slip.getAttribute('href')) as string);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  const text = execFileSync('/usr/bin/pdftotext', ['-', '-'], { input: await response.body() })
+    .toString('utf8')
+    .replace(/\s+/g, ' ');
+  expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+  expect(text).toContain(returned.code);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'Sổ theo dõi hồ sơ' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sổ theo dõi hồ sơ');
+  await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill('31/13/2026');
+  await page.getByRole('button', { name: 'Lập sổ (PDF)' }).click();
+  await expect(page.getByText('Vui lòng nhập ngày theo dạng dd/mm/yyyy.').first()).toBeVisible();
+  const received = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(returned.receivedAt),
+  );
+  await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill(received);
+  await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill(received);
+  await page.getByRole('button', { name: 'Lập sổ (PDF)' }).click();
+  await expect(page.getByRole('link', { name: 'Mở sổ theo dõi hồ sơ (PDF)' })).toBeVisible();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+});

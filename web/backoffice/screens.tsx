@@ -26,6 +26,7 @@ import { WalkInPage } from './intake/WalkInPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
 import { DossierProcessPage } from './processing/DossierProcessPage.tsx';
 import { ProcessEditorPage, ProcessesPage } from './processing/ProcessesPage.tsx';
+import { TrackingBookPage } from './processing/TrackingBookPage.tsx';
 import { WorklistPage } from './processing/WorklistPage.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 import { can } from './session.ts';
@@ -172,6 +173,12 @@ export const SCREENS: Screen[] = [
     label: (m) => m.processing.nav,
     permission: 'dossier.read',
     render: (_s, _p, q) => <WorklistPage query={q} />,
+  },
+  {
+    path: '/admin/so-theo-doi',
+    label: (m) => m.dossierDocuments.nav,
+    permission: 'dossier.read',
+    render: (s) => <TrackingBookPage session={s} />,
   },
   {
     path: new RegExp(`^/admin/ho-so/(${UUID})$`),

@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.ts';
 import { calendarEn } from './calendar.ts';
 import { catalogueEn } from './catalogue.ts';
 import { documentsEn } from './documents.ts';
+import { dossierDocumentsEn } from './dossier-documents.ts';
 import { intakeEn } from './intake.ts';
 import { lookupEn } from './lookup.ts';
 import { processingEn } from './processing.ts';
@@ -70,6 +71,7 @@ export const en: Messages = {
     portalLink: 'Public-service portal',
   },
   documents: documentsEn,
+  dossierDocuments: dossierDocumentsEn,
   roles: {
     system_admin: 'System administrator',
     unit_admin: 'Unit administrator',

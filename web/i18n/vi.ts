@@ -5,6 +5,7 @@ import { accountsVi } from './accounts.ts';
 import { calendarVi } from './calendar.ts';
 import { catalogueVi } from './catalogue.ts';
 import { documentsVi } from './documents.ts';
+import { dossierDocumentsVi } from './dossier-documents.ts';
 import { intakeVi } from './intake.ts';
 import { lookupVi } from './lookup.ts';
 import { processingVi } from './processing.ts';
@@ -73,6 +74,7 @@ export const vi = {
     portalLink: 'Cổng dịch vụ công',
   },
   documents: documentsVi,
+  dossierDocuments: dossierDocumentsVi,
   roles: {
     system_admin: 'Quản trị hệ thống',
     unit_admin: 'Quản trị đơn vị',

@@ -1,89 +1,13 @@
-// Issue 8: the official slips of one real dossier — Mẫu 01 receipt and appointment, 02 completion
-// request, 03 refusal, 04 apology — built from the dossier row, its procedure version and its history,
-// and rendered with the rule set the dossier was received under and the receiving agency's wording.
+// Issue 8: the desk slips of one real dossier — Mẫu 01 receipt and appointment, 02 completion
+// request, 03 refusal, 04 apology — built from the dossier row, its procedure version and its history.
 
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import type { DossierRow, HistoryRow } from '../dossiers/dossier.repository.ts';
+import type { DossierRow } from '../dossiers/dossier.repository.ts';
 import { listDossierFiles } from '../dossiers/dossier.repository.ts';
 import { online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
-import type {
-  AgencyHeader,
-  ComponentLine,
-  DocumentModels,
-  PartyModel,
-  RuleSet,
-  TimeLimitModel,
-} from './document-models.ts';
-import { renderOfficialDocument } from './documents.service.ts';
-
-export const DOSSIER_DOCUMENT_KINDS = ['receipt', 'completion_request', 'refusal', 'apology'] as const;
-export type DossierDocumentKind = (typeof DOSSIER_DOCUMENT_KINDS)[number];
-
-const notAvailable = (kind: DossierDocumentKind) =>
-  new AppError('DOSSIER_DOCUMENT_NOT_AVAILABLE', 409, {
-    vi:
-      kind === 'receipt'
-        ? 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả.'
-        : 'Hồ sơ chưa có thông tin để lập phiếu này.',
-    en:
-      kind === 'receipt'
-        ? 'The dossier has not been received yet, so there is no receipt.'
-        : 'The dossier has nothing this slip would record.',
-  });
-
-interface Person {
-  fullName?: string;
-  address?: string;
-  phone?: string;
-  email?: string;
-  idNumber?: string;
-  taxCode?: string;
-}
-
-function party(raw: unknown): PartyModel {
-  const p = (raw ?? {}) as Person;
-  return {
-    name: p.fullName ?? '',
-    ...(p.address ? { address: p.address } : {}),
-    ...(p.phone ? { phone: p.phone } : {}),
-    ...(p.email ? { email: p.email } : {}),
-    ...(p.idNumber || p.taxCode ? { idNumber: (p.idNumber ?? p.taxCode) as string } : {}),
-  };
-}
-
-/** The rule set's form set: TT 01/2018 forms or the ND 118/2025 (TT 03/2025) renumbered set. */
-export async function formSetOf(db: Db, dossier: DossierRow): Promise<RuleSet> {
-  const row = await db
-    .selectFrom('ruleSets')
-    .select('settings')
-    .where('id', '=', dossier.ruleSetId)
-    .executeTakeFirst();
-  const formSet = (row?.settings as { formSet?: string } | undefined)?.formSet;
-  return formSet === 'tt01_2018' ? 'tt01_2018' : 'nd118_2025';
-}
-
-async function agencyHeader(db: Db, agencyId: string): Promise<AgencyHeader> {
-  const agency = await db
-    .selectFrom('agencies as a')
-    .leftJoin('agencies as p', 'p.id', 'a.parentId')
-    .select(['a.name', 'p.name as parentName'])
-    .where('a.id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  const site = await db
-    .selectFrom('appSettings')
-    .select('value')
-    .where('key', '=', 'site')
-    .executeTakeFirst();
-  const raw = (site?.value as { provinceName?: string | { vi?: string } } | undefined)?.provinceName;
-  const province = (typeof raw === 'string' ? raw : raw?.vi) ?? '';
-  const place = province.replace(/^(tỉnh|thành phố)\s+/i, '') || '';
-  return {
-    governingAgency: (agency.parentName ?? (province ? `UBND ${province}` : '')).toUpperCase(),
-    agencyName: agency.name,
-    place,
-  };
-}
+import type { ComponentLine, DocumentModels } from './document-models.ts';
+import { agencyHeader, historyOf, lastOf, party, timeLimitModel } from './dossier-document-context.ts';
+import { type DeskDocumentKind, documentNotAvailable as notAvailable } from './dossier-document-kinds.ts';
 
 const COPY_KIND: Record<string, keyof Omit<ComponentLine, 'name'>> = {
   original: 'originals',
@@ -93,38 +17,14 @@ const COPY_KIND: Record<string, keyof Omit<ComponentLine, 'name'>> = {
   copy: 'photocopies',
 };
 
-function timeLimitModel(limit: { value: number; unit: string }): TimeLimitModel {
-  const unit = limit.unit;
-  return {
-    amount: limit.value,
-    unit: unit === 'calendar_days' ? 'days' : unit === 'working_hours' ? 'working_hours' : 'working_days',
-  };
-}
-
 const DELIVERY_PLACE: Record<string, string> = {
   desk: 'Bộ phận Một cửa nơi nộp hồ sơ',
   post: 'Gửi qua dịch vụ bưu chính công ích',
   online: 'Trực tuyến trên Cổng dịch vụ công',
 };
 
-/** The history with each officer's full name in place of the login label printed on the slips. */
-async function historyOf(db: Db, dossierId: string): Promise<HistoryRow[]> {
-  const rows = await db
-    .selectFrom('dossierHistory as h')
-    .leftJoin('users as u', 'u.id', 'h.actorId')
-    .selectAll('h')
-    .select('u.fullName')
-    .where('h.dossierId', '=', dossierId)
-    .orderBy('h.seq')
-    .execute();
-  return rows.map(({ fullName, ...row }) => ({ ...row, actorLabel: fullName ?? row.actorLabel }));
-}
-
-const lastOf = (history: HistoryRow[], actions: string[]) =>
-  [...history].reverse().find((h) => actions.includes(h.action));
-
 /** Builds the model of one slip; throws 409 when the dossier has no such event yet. */
-export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: DossierDocumentKind) {
+export async function deskDocumentModel(db: Db, dossier: DossierRow, kind: DeskDocumentKind) {
   const version = await versionOf(db, dossier);
   const agency = await agencyHeader(db, dossier.receivingAgencyId);
   const history = await historyOf(db, dossier.id);
@@ -235,16 +135,4 @@ export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: Do
       return { kind, model };
     }
   }
-}
-
-export async function renderDossierDocument(
-  db: Db,
-  publicUrl: string,
-  dossier: DossierRow,
-  kind: DossierDocumentKind,
-): Promise<Buffer> {
-  const ruleSet = await formSetOf(db, dossier);
-  const built = await dossierDocumentModel(db, dossier, kind);
-  const agencyId = kind === 'apology' ? dossier.handlingAgencyId : dossier.receivingAgencyId;
-  return renderOfficialDocument(db, publicUrl, built.kind, built.model as never, { ruleSet, agencyId });
 }

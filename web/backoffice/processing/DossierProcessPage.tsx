@@ -15,6 +15,7 @@ import { formatVietnamTime, parseVietnameseDate } from '../../ui/form-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
 import { SignedResultPanel } from '../../ui/SignedResultPanel.tsx';
 import { NotificationsPanel } from '../dossier/NotificationsPanel.tsx';
+import { DossierDocumentsPanel } from './DossierDocumentsPanel.tsx';
 import { Legend, WarningBadge } from './WorklistPage.tsx';
 import '../../ui/processing.css';
 
@@ -347,12 +348,9 @@ export function DossierProcessPage({ id }: { id: string }) {
               ))}
             </ol>
           </section>
+          <DossierDocumentsPanel dossierId={id} version={dossier.version} />
           {dossier.receivedAt ? (
             <p>
-              <a href={`/api/v1/dossiers/${encodeURIComponent(id)}/documents/receipt`} download>
-                {m.intake.mine.receiptPdf}
-              </a>
-              {' · '}
               <a href={`/admin/ho-so/${encodeURIComponent(id)}/bien-nhan`}>{m.intake.desk.printReceipt}</a>
             </p>
           ) : null}

@@ -110,6 +110,9 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
     <div className="page">
       <h1>{t.title}</h1>
       <p className="hint">{t.lead}</p>
+      <p>
+        <Link href="/admin/so-theo-doi">{m.dossierDocuments.worklistLink}</Link>
+      </p>
       <nav aria-label={t.title}>
         <ul className="wl-tabs">
           {LISTS.map((l) => (

@@ -47,6 +47,25 @@ export async function renderResultHandover(model: ResultHandoverModel, ctx: Rend
  * of the electronic original, signature check) with room for the converting agency's seal.
  * The electronic original is never changed: this returns a new PDF for printing.
  */
+/** Greedy word wrap of each line to `maxWidth`. */
+function wrap(lines: string[], width: (line: string) => number, maxWidth: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = '';
+    for (const word of line.split(' ')) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (current && width(candidate) > maxWidth) {
+        out.push(current);
+        current = word;
+      } else {
+        current = candidate;
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+
 export async function applyPaperConversionMark(
   original: Uint8Array,
   model: PaperConversionMarkModel,
@@ -76,7 +95,7 @@ export async function applyPaperConversionMark(
   }
 
   const page = pdf.addPage([595.28, 841.89]);
-  const lines = [
+  const rawLines = [
     text(ctx, 'agencyLine', values),
     text(ctx, 'converterLine', values),
     text(ctx, 'timeLine', values),
@@ -86,6 +105,8 @@ export async function applyPaperConversionMark(
   ];
   const boxX = 70;
   const boxWidth = 595.28 - 2 * boxX;
+  // Wrapped here, so the box grows with long lines (a signature summary) instead of spilling out.
+  const lines = wrap(rawLines, (line) => regular.widthOfTextAtSize(line, 10.5), boxWidth - 28);
   const lineHeight = 16;
   const boxHeight = 44 + lines.length * lineHeight;
   const boxTop = 841.89 - 90;
@@ -111,7 +132,6 @@ export async function applyPaperConversionMark(
       y: boxTop - 50 - i * lineHeight,
       size: 10.5,
       font: regular,
-      maxWidth: boxWidth - 28,
     });
   });
   const sealTitle = 'XÁC NHẬN CỦA CƠ QUAN CHUYỂN ĐỔI';

@@ -119,7 +119,18 @@ export const ACTION_HANDLERS: Partial<Record<DossierAction, ActionHandler>> = {
   confirm_withdrawal: async (input) => ({ changes: { resultAt: input.at, closedAt: input.at } }),
   // R31: the desk confirms the result: the "has result" time.
   confirm_result: async (input) => ({ changes: { resultAt: input.at } }),
-  return_result: async (input) => ({ changes: { returnedAt: input.at, closedAt: input.at } }),
+  // How the result was handed over is kept with the delivery registration (the hand-over receipt and
+  // the paper-conversion mark read it).
+  return_result: async (input) => ({
+    changes: {
+      returnedAt: input.at,
+      closedAt: input.at,
+      delivery: JSON.stringify({
+        ...((input.dossier.delivery as Record<string, unknown>) ?? {}),
+        ...(input.body.deliveredHow ? { returnedHow: input.body.deliveredHow } : {}),
+      }),
+    },
+  }),
 };
 
 export function registerActionHandler(action: DossierAction, handler: ActionHandler): void {
