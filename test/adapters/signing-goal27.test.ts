@@ -3,16 +3,19 @@
 // before signing, and a sample set judged by our verifier and independently by poppler's pdfsig.
 // Figure: every valid sample verifies in both; no tampered, expired, revoked, untrusted, shadow-modified
 // or badly timestamped sample is reported valid.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamIso } from '../../src/adapters/signing/appearance.ts';
 import { OID, parseDetachedCms } from '../../src/adapters/signing/cms.ts';
 import { createP12Signer } from '../../src/adapters/signing/p12-signer.ts';
 import { type SignPdfOptions, signPdf } from '../../src/adapters/signing/pades.ts';
 import { timestampToken } from '../../src/adapters/signing/tsa.ts';
 import { verifyPdfSignatures } from '../../src/adapters/signing/verify.ts';
+import { tinosFonts } from '../../src/modules/documents/pdf/fonts.ts';
 import { renderDocument } from '../../src/modules/documents/render-document.ts';
 import { SAMPLE_MODELS } from '../../src/modules/documents/sample-models.ts';
 import { defaultTexts } from '../../src/modules/documents/templates/template-catalogue.ts';
@@ -50,6 +53,60 @@ function pdfsigValid(name: string, pdf: Buffer): boolean {
     count(/Certificate Validation: Certificate is Trusted\./g) === signatures &&
     (output.split(/Signature #\d+:/).at(-1) ?? '').includes('- Total document signed')
   );
+}
+
+const at = new Date();
+const leaderBox = () => ({
+  kind: 'person' as const,
+  rect: [330, 80, 545, 128] as [number, number, number, number],
+  font: tinosFonts().regular,
+  lines: ['Người ký: Nguyễn Văn Lãnh Đạo', 'Giám đốc Sở Tư pháp', `Thời gian ký: ${vietnamIso(at)}`],
+});
+const sealBox = () => ({
+  kind: 'organisation' as const,
+  rect: [260, 40, 475, 82] as [number, number, number, number],
+  font: tinosFonts().regular,
+  lines: ['Cơ quan: Sở Tư pháp tỉnh An Hòa', `Thời gian ký: ${vietnamIso(at)}`],
+});
+
+/** Counts pixels of a colour family in a region of page 1 rendered at 72 dpi (PDF points). */
+function colourPixels(
+  pdf: Buffer,
+  rect: number[],
+  pick: (r: number, g: number, b: number) => boolean,
+): number {
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
+  const ppm = execFileSync(
+    '/usr/bin/pdftoppm',
+    [
+      '-r',
+      '72',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-x',
+      String(Math.floor(x1)),
+      '-y',
+      String(Math.floor(842 - y2)),
+      '-W',
+      String(Math.ceil(x2 - x1)),
+      '-H',
+      String(Math.ceil(y2 - y1)),
+      '-',
+    ],
+    { input: pdf },
+  );
+  // P6 header: "P6\n<w> <h>\n255\n"
+  let offset = 0;
+  for (let lines = 0; lines < 3; offset++) {
+    if (ppm[offset] === 0x0a) lines++;
+  }
+  let count = 0;
+  for (let i = offset; i + 2 < ppm.length; i += 3) {
+    if (pick(ppm[i] as number, ppm[i + 1] as number, ppm[i + 2] as number)) count++;
+  }
+  return count;
 }
 
 beforeAll(async () => {
@@ -123,6 +180,30 @@ describe('[goal 27] PAdES B-T with checks before signing', () => {
   });
 });
 
+describe('[goal 27] NĐ 30/2020 appearance and two signatures', () => {
+  it('the leader and the agency seal: visible widgets (blue, red), both valid, the first bytes untouched', async () => {
+    const bt = { ...base, tsa: ca.tsa, preflight: ca.trust };
+    const one = await signPdf(unsigned, p12(ca.pki.leaderSignerP12), { ...bt, appearance: leaderBox() });
+    const two = await signPdf(one, p12(ca.pki.signerP12), { ...bt, appearance: sealBox() });
+    expect(two.subarray(0, one.length).equals(one)).toBe(true);
+    expect(two.toString('latin1').match(/\/AP << \/N \d+ 0 R >>/g)).toHaveLength(2);
+    const report = await verifyPdfSignatures(two, ca.trust);
+    expect(report.signatures.map((s) => [s.valid, s.level, s.signer?.commonName])).toEqual([
+      [true, 'B-T', 'Nguyen Van Lanh Dao (DEMO)'],
+      [true, 'B-T', 'So Tu phap tinh An Hoa (DEMO)'],
+    ]);
+    expect(pdfsigValid('two-visible.pdf', two)).toBe(true);
+    const blue = (r: number, g: number, b: number) => b > 150 && r < 90 && g < 90;
+    const red = (r: number, g: number, b: number) => r > 150 && g < 90 && b < 90;
+    expect(colourPixels(unsigned, leaderBox().rect, blue)).toBe(0);
+    expect(colourPixels(two, leaderBox().rect, blue)).toBeGreaterThan(100);
+    expect(colourPixels(two, sealBox().rect, red)).toBeGreaterThan(100);
+    // The text is drawn too (dark pixels inside the seal frame, beyond the frame itself).
+    const dark = (r: number, g: number, b: number) => r < 80 && g < 80 && b < 80;
+    expect(colourPixels(two, [270, 45, 465, 78], dark)).toBeGreaterThan(100);
+  }, 60_000);
+});
+
 describe('[goal 27] sample set: our verifier and pdfsig', () => {
   it('100 % of valid samples verify in both; 0 of the bad samples are reported valid', async () => {
     const agency = p12(ca.pki.signerP12);
@@ -132,10 +213,10 @@ describe('[goal 27] sample set: our verifier and pdfsig', () => {
     const one = await signPdf(unsigned, agency, bt);
     valid.push(['agency B-T', one]);
     valid.push(['leader B-T', await signPdf(unsigned, leader, { ...bt, name: 'Lanh dao' })]);
-    const leaderFirst = await signPdf(unsigned, leader, { ...bt, name: 'Lanh dao' });
-    const two = await signPdf(leaderFirst, agency, bt);
+    const leaderFirst = await signPdf(unsigned, leader, { ...bt, name: 'Lanh dao', appearance: leaderBox() });
+    const two = await signPdf(leaderFirst, agency, { ...bt, appearance: sealBox() });
     expect(two.subarray(0, leaderFirst.length).equals(leaderFirst)).toBe(true);
-    valid.push(['leader then agency seal (incremental)', two]);
+    valid.push(['leader then agency seal, visible (incremental)', two]);
     valid.push(['agency B-B (no TSA)', await signPdf(unsigned, agency, { ...base, preflight: ca.trust })]);
 
     // The bad samples; `pdfsig: false` where pdfsig has no way to know (it reads no CRL or timestamp).

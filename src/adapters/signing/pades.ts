@@ -5,6 +5,7 @@
 // signed PDF), so an already signed PDF can take a second signature.
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { findByteRange, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { addAppearance, type SignatureAppearance } from './appearance.ts';
 import { buildDetachedCms, type TimestampAuthority } from './cms.ts';
 import { checkSigningCertificate } from './preflight.ts';
 import { type Signer, SigningError } from './signer.ts';
@@ -19,6 +20,8 @@ export interface SignPdfOptions {
   signingTime?: Date;
   /** PAdES B-T: the signature timestamp comes from this TSA. */
   tsa?: TimestampAuthority;
+  /** NĐ 30/2020 visible appearance; without it the signature is invisible. */
+  appearance?: SignatureAppearance;
   /** Check the certificate (chain, validity, revocation) before signing; refuse if it fails. */
   preflight?: TrustOptions;
 }
@@ -51,7 +54,11 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
       signatureLength: SIGNATURE_BYTES,
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
       appName: 'MotCua',
+      ...(options.appearance ? { widgetRect: options.appearance.rect } : {}),
     });
+    if (options.appearance) {
+      prepared = await addAppearance(prepared, pdf.length - 2, options.appearance);
+    }
   } catch (error) {
     throw new SigningError(
       'PDF_UNSUPPORTED',

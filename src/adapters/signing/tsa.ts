@@ -137,14 +137,15 @@ export async function startLocalTsa(
   responder: (req: Buffer) => Buffer,
   options: { port?: number; files?: Map<string, () => Buffer> } = {},
 ): Promise<{ url: string; baseUrl: string; close: () => Promise<void> }> {
+  // One request per connection: a kept-alive socket the server times out makes the next fetch fail.
   const server = http.createServer((req, res) => {
     const file = req.method === 'GET' ? options.files?.get(req.url ?? '') : undefined;
     if (file) {
-      res.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(file());
+      res.writeHead(200, { 'content-type': 'application/pkix-crl', connection: 'close' }).end(file());
       return;
     }
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/timestamp-query') {
-      res.writeHead(415).end();
+      res.writeHead(415, { connection: 'close' }).end();
       return;
     }
     const chunks: Buffer[] = [];
@@ -159,7 +160,7 @@ export async function startLocalTsa(
     });
     req.on('end', () => {
       res
-        .writeHead(200, { 'content-type': 'application/timestamp-reply' })
+        .writeHead(200, { 'content-type': 'application/timestamp-reply', connection: 'close' })
         .end(responder(Buffer.concat(chunks)));
     });
   });

@@ -8,17 +8,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
+import { vietnamIso } from '../../adapters/signing/appearance.ts';
 import { SigningError } from '../../adapters/signing/signer.ts';
 import { TimestampError } from '../../adapters/signing/tsa.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { tinosFonts } from '../documents/pdf/fonts.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
 import { findFile, insertFile } from '../files/files.repository.ts';
 import { NoSignerError, type SigningService } from './signing-service.ts';
 
 export const SIGNED_RESULT_COMPONENT = 'signed-result';
+/** Bottom right of the first page (A4), where the seal goes under the signer's block. */
+const AGENCY_SIGNATURE_RECT: [number, number, number, number] = [300, 28, 560, 76];
 /** Statuses in which the applicant may download the result: result ready (9) and returned (10). */
 const APPLICANT_STATUSES = new Set([9, 10]);
 
@@ -131,11 +135,20 @@ async function signAndStore(
     .where('id', '=', dossier.handlingAgencyId)
     .executeTakeFirstOrThrow();
   let signed: Buffer;
+  const at = new Date();
   try {
     signed = await deps.signing.sign(await readAll(stream), {
       name: agency.name,
       reason: `Ket qua giai quyet ho so ${dossier.code}`,
       location: agency.name,
+      signingTime: at,
+      // NĐ 30/2020 Phụ lục I, the agency's signature without a seal image: name, document, time.
+      appearance: {
+        kind: 'organisation',
+        rect: AGENCY_SIGNATURE_RECT,
+        font: tinosFonts().regular,
+        lines: [`Cơ quan: ${agency.name}`, `Hồ sơ: ${dossier.code}`, `Thời gian ký: ${vietnamIso(at)}`],
+      },
     });
   } catch (error) {
     if (error instanceof SigningError || error instanceof TimestampError) {
