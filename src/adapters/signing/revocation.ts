@@ -107,7 +107,7 @@ export async function revocationStatus(
 }
 
 /** The HTTP(S) URLs of a certificate's CRL distribution points. */
-export function crlUrlsOf(cert: X509Certificate): string[] {
+function crlUrlsOf(cert: X509Certificate): string[] {
   const parsed = pkijs.Certificate.fromBER(toArrayBuffer(cert.raw));
   const ext = parsed.extensions?.find((e) => e.extnID === CRL_DISTRIBUTION_POINTS);
   const points = ext?.parsedValue as pkijs.CRLDistributionPoints | undefined;
