@@ -167,6 +167,36 @@ describe('[goal 27] PAdES B-T with checks before signing', () => {
     ).resolves.toBeInstanceOf(Buffer);
   });
 
+  it('a revocation after the trusted timestamp leaves a B-T signature valid; a B-B one is then revoked', async () => {
+    const signer = p12(ca.pki.signerP12);
+    const [leaf] = await signer.certificateChain();
+    const bt = await signPdf(unsigned, signer, { ...base, tsa: ca.tsa, preflight: ca.trust });
+    const bb = await signPdf(unsigned, signer, { ...base, preflight: ca.trust });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const now = new Date();
+    const { buildCrl } = await import('../../src/adapters/signing/revocation.ts');
+    const crl = await buildCrl({
+      issuerCertPem: ca.pki.intermediate.certPem,
+      issuerKeyPem: ca.pki.intermediate.keyPem,
+      revoked: [{ serialNumber: new crypto.X509Certificate(leaf as Buffer).serialNumber, revokedAt: now }],
+      thisUpdate: now,
+      nextUpdate: new Date(now.getTime() + 3_600_000),
+    });
+    const rootCrl = await buildCrl({
+      issuerCertPem: ca.pki.root.certPem,
+      issuerKeyPem: ca.pki.root.keyPem,
+      revoked: [],
+      thisUpdate: now,
+      nextUpdate: new Date(now.getTime() + 3_600_000),
+    });
+    const later = { trustedRoots: [ca.pki.rootPem], revocation: { crlsFor: async () => [crl, rootCrl] } };
+    const stamped = await verifyPdfSignatures(bt, later);
+    expect(stamped.signatures[0]).toMatchObject({ valid: true, level: 'B-T', revocation: 'good' });
+    const claimed = await verifyPdfSignatures(bb, later);
+    expect(claimed.signatures[0]).toMatchObject({ valid: false, level: 'B-B', revocation: 'revoked' });
+    expect(claimed.signatures[0]?.problems).toEqual(['certificate_revoked']);
+  });
+
   it('the local TSA speaks RFC 3161 over HTTP: a wrong media type is refused, a token comes back for the digest asked', async () => {
     const res = await fetch(ca.tsaUrl, {
       method: 'POST',
