@@ -41,7 +41,10 @@ async function act(
     await choose.selectOption((await option.getAttribute('value')) ?? '');
   }
   await button.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible();
+  // Approving signs the result (goal 27); the demo's first signature also generates its CA.
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible({
+    timeout: action === 'approve' ? 30_000 : 5_000,
+  });
 }
 
 test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four officers to status 10', async ({
@@ -100,6 +103,10 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
       .getByLabel('Tệp kết quả (PDF)')
       .setInputFiles({ name: 'phieu-lltp.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
   });
+  // Signed at approval: the panel verifies the copy (B-T, CRL, the demo CA and TSA are simulated).
+  const signedPanel = leader.getByTestId('signed-result');
+  await expect(signedPanel).toBeVisible({ timeout: 15_000 });
+  await expect(signedPanel).toContainText('Chữ ký số hợp lệ');
   await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
   expect(await lookupStatus(leader, code)).toBe(4);
 

@@ -73,8 +73,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('[R24] PAdES signing', () => {
-  it('[goal 27] a signed result verifies: signer, signing time, chain to the trusted root, whole file covered', () => {
-    const report = verifyPdfSignatures(signed, trust());
+  it('[goal 27] a signed result verifies: signer, signing time, chain to the trusted root, whole file covered', async () => {
+    const report = await verifyPdfSignatures(signed, trust());
     expect(report.valid).toBe(true);
     const [sig] = report.signatures;
     expect(sig?.problems).toEqual([]);
@@ -114,7 +114,7 @@ describe('[R24] PAdES signing', () => {
       name: 'Người ký thứ hai',
     });
     expect(twice.subarray(0, signed.length).equals(signed)).toBe(true);
-    const report = verifyPdfSignatures(twice, trust());
+    const report = await verifyPdfSignatures(twice, trust());
     expect(report.valid).toBe(true);
     expect(report.signatures).toHaveLength(2);
     const { output } = pdfsig(write('twice.pdf', twice));
@@ -135,28 +135,28 @@ describe('[R24] PAdES signing', () => {
     };
     const pdf = await signPdf(unsigned, remote, options);
     expect(calls).toHaveLength(1);
-    expect(verifyPdfSignatures(pdf, trust()).valid).toBe(true);
+    expect((await verifyPdfSignatures(pdf, trust())).valid).toBe(true);
   });
 });
 
 describe('[goal 27] verification rejects what it must', () => {
-  it('a byte changed inside the signed range: digest mismatch, in our verifier and in pdfsig', () => {
+  it('a byte changed inside the signed range: digest mismatch, in our verifier and in pdfsig', async () => {
     const tampered = Buffer.from(signed);
     const at = tampered.indexOf('Phiếu lý lịch tư pháp') > 0 ? tampered.indexOf('/Producer') : 200;
     tampered[at + 2] = tampered[at + 2] === 0x41 ? 0x42 : 0x41;
-    const report = verifyPdfSignatures(tampered, trust());
+    const report = await verifyPdfSignatures(tampered, trust());
     expect(report.valid).toBe(false);
     expect(report.signatures[0]?.problems).toContain('digest_mismatch');
     const { output } = pdfsig(write('tampered.pdf', tampered));
     expect(output).not.toContain('Signature is Valid');
   });
 
-  it('content appended after signing (an unsigned incremental update) is detected', () => {
+  it('content appended after signing (an unsigned incremental update) is detected', async () => {
     const appended = Buffer.concat([
       signed,
       Buffer.from('\n% changed after signing\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
     ]);
-    const report = verifyPdfSignatures(appended, trust());
+    const report = await verifyPdfSignatures(appended, trust());
     expect(report.valid).toBe(false);
     expect(report.signatures[0]?.problems).toEqual(['modified_after_signing']);
     expect(pdfsig(write('appended.pdf', appended)).output).toContain('Not total document signed');
@@ -169,27 +169,27 @@ describe('[goal 27] verification rejects what it must', () => {
     });
     const forced = createP12Signer(pki.expiredSignerP12, pki.password, { skipValidityCheck: true });
     const pdf = await signPdf(unsigned, forced, options);
-    const report = verifyPdfSignatures(pdf, trust());
+    const report = await verifyPdfSignatures(pdf, trust());
     expect(report.valid).toBe(false);
     expect(report.signatures[0]?.problems).toEqual(['certificate_expired_at_signing']);
   });
 
   it('a certificate under a root nobody configured is untrusted', async () => {
     const pdf = await signPdf(unsigned, createP12Signer(pki.wrongRootSignerP12, pki.password), options);
-    const report = verifyPdfSignatures(pdf, trust());
+    const report = await verifyPdfSignatures(pdf, trust());
     expect(report.signatures[0]?.problems).toEqual(['untrusted_chain']);
     // The same file verifies when that root is trusted: only trust decided.
-    expect(verifyPdfSignatures(pdf, { trustedRoots: [pki.wrongRootPem] }).valid).toBe(true);
+    expect((await verifyPdfSignatures(pdf, { trustedRoots: [pki.wrongRootPem] })).valid).toBe(true);
   });
 
   it('an unsigned PDF, a garbage signature and a wrong password', async () => {
-    expect(verifyPdfSignatures(unsigned, trust())).toMatchObject({ valid: false, signatures: [] });
+    expect(await verifyPdfSignatures(unsigned, trust())).toMatchObject({ valid: false, signatures: [] });
     const hex = /\/Contents\s*<([0-9a-fA-F]+)>/.exec(signed.toString('latin1'))?.[1] ?? '';
     const garbage = Buffer.from(
       signed.toString('latin1').replace(hex, 'ab'.repeat(hex.length / 2)),
       'latin1',
     );
-    expect(verifyPdfSignatures(garbage, trust()).signatures[0]?.problems).toContain('cms_malformed');
+    expect((await verifyPdfSignatures(garbage, trust())).signatures[0]?.problems).toContain('cms_malformed');
     expect(() => createP12Signer(pki.signerP12, 'wrong')).toThrow(/cannot be read/);
   });
 

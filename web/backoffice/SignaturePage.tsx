@@ -92,6 +92,18 @@ export function SignaturePage() {
                 <dd>{s.signer?.issuer ?? '—'}</dd>
                 <dt>{t.wholeFile}</dt>
                 <dd>{s.coversWholeDocument ? t.yes : t.no}</dd>
+                <dt>{t.level}</dt>
+                <dd>{s.level}</dd>
+                <dt>{t.timestamp}</dt>
+                <dd>
+                  {s.timestamp
+                    ? s.timestamp.valid
+                      ? t.timestampValid(s.timestamp.tsa ?? '—')
+                      : t.problem.timestamp_invalid
+                    : t.timestampNone}
+                </dd>
+                <dt>{t.revocation}</dt>
+                <dd>{t.revocationStatus[s.revocation] ?? s.revocation}</dd>
                 <dt>{t.chain}</dt>
                 <dd>
                   <ol>

@@ -29,7 +29,7 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
   if (!result) {
     return null;
   }
-  const first = result.signatures[0];
+  // Several signatures (leader, then the agency seal): the panel summarises each.
   return (
     <section className="card" aria-labelledby={titleId} data-testid="signed-result">
       <h2 id={titleId}>{m.lookup.signedResultTitle}</h2>
@@ -41,16 +41,33 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
       <Alert kind={result.valid ? 'success' : 'error'}>
         <p>{result.signatures.length === 0 ? t.noSignature : result.valid ? t.valid : t.invalid}</p>
       </Alert>
-      {first ? (
-        <dl className="facts">
+      {result.signatures.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
+        <dl className="facts" key={i}>
           <dt>{t.signer}</dt>
-          <dd>{first.signer?.commonName ?? '—'}</dd>
+          <dd>{s.signer?.commonName ?? '—'}</dd>
           <dt>{t.signedAt}</dt>
-          <dd>{formatVietnamTime(first.signedAt)}</dd>
+          <dd>{formatVietnamTime(s.signedAt)}</dd>
+          <dt>{t.timestamp}</dt>
+          <dd>
+            {s.timestamp
+              ? s.timestamp.valid
+                ? t.timestampValid(s.timestamp.tsa ?? '—')
+                : t.problem.timestamp_invalid
+              : t.timestampNone}
+          </dd>
+          <dt>{t.revocation}</dt>
+          <dd>{t.revocationStatus[s.revocation] ?? s.revocation}</dd>
           <dt>{t.wholeFile}</dt>
-          <dd>{first.coversWholeDocument ? t.yes : t.no}</dd>
+          <dd>{s.coversWholeDocument ? t.yes : t.no}</dd>
+          {s.problems.length > 0 ? (
+            <>
+              <dt>{t.problems}</dt>
+              <dd>{s.problems.map((p) => t.problem[p] ?? p).join(' ')}</dd>
+            </>
+          ) : null}
         </dl>
-      ) : null}
+      ))}
       {result.demoTrust ? <p className="hint">{t.demoTrust}</p> : null}
     </section>
   );

@@ -14,6 +14,9 @@ export const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',
@@ -21,7 +24,7 @@ export const OID = {
   sha256WithRsa: '1.2.840.113549.1.1.11',
 } as const;
 
-const toArrayBuffer = (b: Buffer): ArrayBuffer =>
+export const toArrayBuffer = (b: Buffer | Uint8Array): ArrayBuffer =>
   b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** The DER of the signed attributes as the signature covers them: an explicit SET OF (tag 0x31). */
@@ -31,24 +34,19 @@ export function signedAttributesDer(attrs: pkijs.SignedAndUnsignedAttributes): B
   return der;
 }
 
-export async function buildDetachedCms(content: Buffer, signer: Signer): Promise<Buffer> {
-  const chain = await signer.certificateChain();
-  const [signerDer] = chain;
-  if (!signerDer) {
-    throw new Error('the signer returned no certificate');
-  }
-  const certificates = chain.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
-  const signerCert = certificates[0] as pkijs.Certificate;
-  const digest = createHash('sha256').update(content).digest();
+/** Signed attributes: content-type, message-digest and ESS signing-certificate-v2 (RFC 5035). */
+export function essSignedAttributes(
+  contentType: string,
+  digest: Buffer,
+  signerDer: Buffer,
+): pkijs.SignedAndUnsignedAttributes {
   const certHash = createHash('sha256').update(signerDer).digest();
-  const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 });
-
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
+  return new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
       new pkijs.Attribute({
         type: OID.contentType,
-        values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+        values: [new asn1js.ObjectIdentifier({ value: contentType })],
       }),
       new pkijs.Attribute({
         type: OID.messageDigest,
@@ -74,6 +72,33 @@ export async function buildDetachedCms(content: Buffer, signer: Signer): Promise
       }),
     ],
   });
+}
+
+/** Produces an RFC 3161 TimeStampToken (DER ContentInfo) over a SHA-256 digest. */
+export interface TimestampAuthority {
+  timestamp(sha256Digest: Buffer): Promise<Buffer>;
+  readonly description: string;
+}
+
+/**
+ * PAdES B-B, or B-T with `tsa`: the TSA's token over the signature value goes into the unsigned
+ * attribute id-aa-signatureTimeStampToken (ETSI EN 319 122-1 §5.3).
+ */
+export async function buildDetachedCms(
+  content: Buffer,
+  signer: Signer,
+  tsa?: TimestampAuthority,
+): Promise<Buffer> {
+  const chain = await signer.certificateChain();
+  const [signerDer] = chain;
+  if (!signerDer) {
+    throw new Error('the signer returned no certificate');
+  }
+  const certificates = chain.map((der) => pkijs.Certificate.fromBER(toArrayBuffer(der)));
+  const signerCert = certificates[0] as pkijs.Certificate;
+  const digest = createHash('sha256').update(content).digest();
+  const sha256 = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 });
+  const signedAttrs = essSignedAttributes(OID.data, digest, signerDer);
   const signature = await signer.sign(signedAttributesDer(signedAttrs));
 
   const signerInfo = new pkijs.SignerInfo({
@@ -90,6 +115,18 @@ export async function buildDetachedCms(content: Buffer, signer: Signer): Promise
     signedAttrs,
     signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
   });
+  if (tsa) {
+    const token = await tsa.timestamp(createHash('sha256').update(signature).digest());
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [
+        new pkijs.Attribute({
+          type: OID.signatureTimeStampToken,
+          values: [asn1js.fromBER(toArrayBuffer(token)).result],
+        }),
+      ],
+    });
+  }
   const signedData = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [sha256()],
@@ -123,6 +160,11 @@ export interface ParsedCms {
   signingTime: Date | null;
   signedAttributes: Buffer | null;
   signature: Buffer;
+  /** Encapsulated content (a timestamp token's TSTInfo); null when detached. */
+  eContentType: string;
+  eContent: Buffer | null;
+  /** The unsigned id-aa-signatureTimeStampToken attribute (PAdES B-T), DER ContentInfo. */
+  timestampToken: Buffer | null;
 }
 
 export function parseDetachedCms(der: Buffer): ParsedCms {
@@ -143,7 +185,13 @@ export function parseDetachedCms(der: Buffer): ParsedCms {
     signerInfo.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0];
   const digestValue = attribute(OID.messageDigest) as asn1js.OctetString | undefined;
   const timeValue = attribute(OID.signingTime) as asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
+  const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)
+    ?.values[0] as asn1js.BaseBlock | undefined;
+  const eContent = signedData.encapContentInfo.eContent;
   return {
+    eContentType: signedData.encapContentInfo.eContentType,
+    eContent: eContent ? Buffer.from(eContent.getValue()) : null,
+    timestampToken: token ? Buffer.from(token.toBER(false)) : null,
     certificates: (signedData.certificates ?? [])
       .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
       .map((c) => Buffer.from(c.toSchema().toBER(false))),

@@ -5,8 +5,11 @@
 // signed PDF), so an already signed PDF can take a second signature.
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { findByteRange, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { buildDetachedCms } from './cms.ts';
+import { addAppearance, type SignatureAppearance } from './appearance.ts';
+import { buildDetachedCms, type TimestampAuthority } from './cms.ts';
+import { checkSigningCertificate } from './preflight.ts';
 import { type Signer, SigningError } from './signer.ts';
+import type { TrustOptions } from './verify.ts';
 
 export interface SignPdfOptions {
   /** Shown by PDF readers: the signer's name or title. */
@@ -15,6 +18,12 @@ export interface SignPdfOptions {
   location: string;
   contactInfo?: string;
   signingTime?: Date;
+  /** PAdES B-T: the signature timestamp comes from this TSA. */
+  tsa?: TimestampAuthority;
+  /** NĐ 30/2020 visible appearance; without it the signature is invisible. */
+  appearance?: SignatureAppearance;
+  /** Check the certificate (chain, validity, revocation) before signing; refuse if it fails. */
+  preflight?: TrustOptions;
 }
 
 /** Bytes reserved for the CMS (hex doubles it): room for a chain of several RSA-4096 certificates. */
@@ -30,6 +39,9 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
       .replace(/đ/g, 'd')
       .replace(/Đ/g, 'D')
       .replace(/[^\x20-\x7e]/g, '?');
+  if (options.preflight) {
+    await checkSigningCertificate(await signer.certificateChain(), options.preflight);
+  }
   let prepared: Buffer;
   try {
     prepared = plainAddPlaceholder({
@@ -42,7 +54,11 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
       signatureLength: SIGNATURE_BYTES,
       subFilter: SUBFILTER_ETSI_CADES_DETACHED,
       appName: 'MotCua',
+      ...(options.appearance ? { widgetRect: options.appearance.rect } : {}),
     });
+    if (options.appearance) {
+      prepared = await addAppearance(prepared, pdf.length - 2, options.appearance);
+    }
   } catch (error) {
     throw new SigningError(
       'PDF_UNSUPPORTED',
@@ -65,7 +81,7 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
     prepared.subarray(byteRangeEnd),
   ]);
   const signed = Buffer.concat([out.subarray(0, holeStart), out.subarray(holeEnd)]);
-  const cms = await buildDetachedCms(signed, signer);
+  const cms = await buildDetachedCms(signed, signer, options.tsa);
   const hex = cms.toString('hex');
   const room = holeEnd - holeStart - 2;
   if (hex.length > room) {

@@ -7,10 +7,17 @@ export function pdf(body = '', options: { trailer?: string } = {}): Buffer {
     '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
     `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ${body} >> endobj`,
   ];
-  return Buffer.from(
-    `%PDF-1.7\n${objects.join('\n')}\ntrailer << /Root 1 0 R >>\n%%EOF\n${options.trailer ?? ''}`,
-    'latin1',
-  );
+  // A classic cross-reference table, so that the file can also be signed (incremental update).
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  for (const object of objects) {
+    offsets.push(Buffer.byteLength(text, 'latin1'));
+    text += `${object}\n`;
+  }
+  const xrefAt = Buffer.byteLength(text, 'latin1');
+  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  text += `xref\n0 4\n0000000000 65535 f \n${entries}trailer << /Size 4 /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.from(`${text}${options.trailer ?? ''}`, 'latin1');
 }
 
 /** A PDF whose page dictionary hides `hidden` inside a compressed object stream. */

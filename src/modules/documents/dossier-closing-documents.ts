@@ -186,7 +186,7 @@ export async function paperConversionModel(
     .select('name')
     .where('id', '=', dossier.receivingAgencyId)
     .executeTakeFirstOrThrow();
-  const report = signing.verify(original);
+  const report = await signing.verify(original);
   const first = report.signatures[0];
   const signer = first?.signer?.organisation ?? first?.signer?.commonName ?? first?.name ?? '';
   const signatureSummary = first

@@ -1,9 +1,11 @@
 // What the dossier use cases need, handed in explicitly, plus the lookups several of them share:
 // the procedure version a dossier is bound to, calendars, names for texts.
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { TimeLimit } from '../../domain/processing/time-limit.ts';
 import type { WorkingCalendar } from '../../domain/working-time/index.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { loadCalendarVersion, resolveCalendar } from '../calendar/calendar.loader.ts';
 import { findVersion } from '../catalogue/catalogue.repository.ts';
@@ -18,6 +20,16 @@ export interface DossierDeps {
   notify: NotifyDeps;
   now: () => Date;
   newId: () => string;
+  /**
+   * R24: signs an approved result inside the approval's transaction (the signatures module); absent
+   * where no signing is wired, in which case the result is signed on first download.
+   */
+  signResult?: (
+    trx: Transaction<Database>,
+    dossier: DossierRow,
+    historyId: number,
+    fileId: string,
+  ) => Promise<boolean>;
 }
 
 export function dossierDeps(

@@ -7,6 +7,7 @@ import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http
 import { actorOf, type CurrentUser } from '../auth/actor.ts';
 import { findActiveUser } from '../auth/auth.repository.ts';
 import { addFileAccessRule } from '../files/files.service.ts';
+import { signResultAtApproval } from '../signatures/signed-result.ts';
 import { actionLabel } from './action-labels.ts';
 import {
   ActionBodySchema,
@@ -44,6 +45,14 @@ export async function dossierRoutes(app: App): Promise<void> {
       db: app.deps.database.db,
       jobs: app.deps.jobs,
       notify: { publicUrl: app.deps.config.publicUrl, config: app.deps.config.notifications },
+      signResult: (trx, dossier, historyId, fileId) =>
+        signResultAtApproval(
+          trx,
+          { blobs: app.deps.blobs, signing: app.deps.signing },
+          dossier,
+          historyId,
+          fileId,
+        ),
     });
   const userOf = (request: { currentUser: CurrentUser | null }) => {
     if (!request.currentUser) {

@@ -507,6 +507,8 @@ export function registerProcessingHandlers(): void {
           [{ componentKey: 'ket-qua', fileIds: [fileId] }],
           input.deps.newId,
         );
+        // Goal 27: the result is signed now, in this transaction; a refused signature refuses the approval.
+        await input.deps.signResult?.(input.trx, updated, history.id, fileId);
       },
     };
   });

@@ -12,6 +12,7 @@ import { ActionBodySchema, DossierIdParamsSchema } from '../dossiers/dossier.sch
 import { actOnDossier, loadForUser } from '../dossiers/dossier.service.ts';
 import { calendarOf, dossierDeps } from '../dossiers/dossier-context.ts';
 import { iso } from '../dossiers/dossier-view.ts';
+import { signResultAtApproval } from '../signatures/signed-result.ts';
 import {
   candidatesFor,
   findProcessVersion,
@@ -53,6 +54,14 @@ export async function processingRoutes(app: App): Promise<void> {
       db: app.deps.database.db,
       jobs: app.deps.jobs,
       notify: { publicUrl: app.deps.config.publicUrl, config: app.deps.config.notifications },
+      signResult: (trx, dossier, historyId, fileId) =>
+        signResultAtApproval(
+          trx,
+          { blobs: app.deps.blobs, signing: app.deps.signing },
+          dossier,
+          historyId,
+          fileId,
+        ),
     });
   const userOf = (request: { currentUser: CurrentUser | null }) => {
     if (!request.currentUser) {

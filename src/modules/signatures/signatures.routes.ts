@@ -26,6 +26,7 @@ export function toVerificationView(
       signer: s.signer ? cert(s.signer) : null,
       signedAt: iso(s.signedAt),
       chain: s.chain.map(cert),
+      timestamp: s.timestamp ? { ...s.timestamp, time: iso(s.timestamp.time) } : null,
     })),
     limitations: report.limitations,
     sha256: createHash('sha256').update(pdf).digest('hex'),
@@ -69,7 +70,7 @@ export async function signaturesRoutes(app: App): Promise<void> {
           en: 'The file is not a PDF.',
         });
       }
-      return toVerificationView(app.deps.signing.verify(pdf), pdf, app.deps.signing.demo);
+      return toVerificationView(await app.deps.signing.verify(pdf), pdf, app.deps.signing.demo);
     },
   );
 }

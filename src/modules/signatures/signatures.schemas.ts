@@ -24,6 +24,9 @@ export const SignatureProblemSchema = Type.Union(
     Type.Literal('certificate_expired_at_signing'),
     Type.Literal('certificate_not_yet_valid_at_signing'),
     Type.Literal('modified_after_signing'),
+    Type.Literal('certificate_revoked'),
+    Type.Literal('revocation_unknown'),
+    Type.Literal('timestamp_invalid'),
   ],
   { description: 'Why a signature is not valid' },
 );
@@ -44,6 +47,21 @@ export const VerificationSchema = Type.Object({
       location: Nullable(Type.String()),
       subFilter: Nullable(Type.String()),
       coversWholeDocument: Type.Boolean(),
+      level: Type.Union([Type.Literal('B-B'), Type.Literal('B-T')], {
+        description: 'PAdES baseline level: B-T with a valid RFC 3161 signature timestamp',
+      }),
+      timestamp: Type.Union([
+        Type.Object({
+          time: Nullable(Type.String({ format: 'date-time' })),
+          tsa: Nullable(Type.String()),
+          valid: Type.Boolean(),
+        }),
+        Type.Null(),
+      ]),
+      revocation: Type.Union(
+        [Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown'), Type.Literal('not_checked')],
+        { description: 'CRL status of the signer chain' },
+      ),
     }),
   ),
   limitations: Type.Array(Type.String()),

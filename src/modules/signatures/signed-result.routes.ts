@@ -71,7 +71,7 @@ export async function signedResultRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const result = await load(request);
-      return toVerificationView(app.deps.signing.verify(result.pdf), result.pdf, app.deps.signing.demo);
+      return toVerificationView(await app.deps.signing.verify(result.pdf), result.pdf, app.deps.signing.demo);
     },
   );
 }

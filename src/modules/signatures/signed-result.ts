@@ -1,19 +1,53 @@
-// R24: results issued at full-online level arrive digitally signed. When the result file approved for a
-// dossier is a PDF uploaded by an officer (issued by the agency), the agency key signs it (PAdES) once;
-// the signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
-// in the history) and is what the applicant downloads. Verification re-checks the stored copy.
+// R24, security goal 27: results issued at full-online level arrive digitally signed. When the leader
+// approves a dossier with a result PDF uploaded by an officer (issued by the agency), the agency key
+// signs it (PAdES B-T, certificate and CRL checked first) in the approval's own transaction: a refused
+// signature (expired, revoked, untrusted certificate) refuses the approval with a structured error.
+// The signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
+// in the history) and is what the applicant downloads. Approvals recorded before signing at approval
+// existed are signed on first download. Verification re-checks the stored copy.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
+import { vietnamIso } from '../../adapters/signing/appearance.ts';
+import { SigningError } from '../../adapters/signing/signer.ts';
+import { TimestampError } from '../../adapters/signing/tsa.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { tinosFonts } from '../documents/pdf/fonts.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
 import { findFile, insertFile } from '../files/files.repository.ts';
-import type { SigningService } from './signing-service.ts';
+import { NoSignerError, type SigningService } from './signing-service.ts';
 
 export const SIGNED_RESULT_COMPONENT = 'signed-result';
+/** Bottom right of the first page (A4), where the seal goes under the signer's block. */
+const AGENCY_SIGNATURE_RECT: [number, number, number, number] = [300, 28, 560, 76];
 /** Statuses in which the applicant may download the result: result ready (9) and returned (10). */
 const APPLICANT_STATUSES = new Set([9, 10]);
+
+const REFUSALS: Record<string, { vi: string; en: string }> = {
+  CERTIFICATE_REVOKED: {
+    vi: 'Chứng thư số của cơ quan đã bị thu hồi; không thể ký kết quả.',
+    en: 'The agency certificate has been revoked; the result cannot be signed.',
+  },
+  CERTIFICATE_NOT_VALID_NOW: {
+    vi: 'Chứng thư số của cơ quan đã hết hạn hoặc chưa có hiệu lực; không thể ký kết quả.',
+    en: 'The agency certificate has expired or is not yet valid; the result cannot be signed.',
+  },
+  CERTIFICATE_UNTRUSTED: {
+    vi: 'Chứng thư số không thuộc tổ chức chứng thực được tin cậy; không thể ký kết quả.',
+    en: 'The agency certificate is not from a trusted certification authority.',
+  },
+  REVOCATION_UNKNOWN: {
+    vi: 'Không kiểm tra được tình trạng thu hồi của chứng thư số (không có CRL hiện hành); chưa ký.',
+    en: 'The revocation status of the certificate cannot be checked (no current CRL); not signed.',
+  },
+  TIMESTAMP_FAILED: {
+    vi: 'Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian (TSA); chưa ký.',
+    en: 'No timestamp could be obtained from the time-stamping authority (TSA); not signed.',
+  },
+};
 
 export const signedResultErrors = {
   noResult: () =>
@@ -26,6 +60,16 @@ export const signedResultErrors = {
       vi: 'Kết quả không phải tệp PDF do cơ quan ban hành nên không được ký số tự động.',
       en: 'The result is not a PDF issued by the agency, so it is not signed automatically.',
     }),
+  /** Signing refused before anything was signed: code SIGNING_<reason>. */
+  refused: (code: string, detail: string) =>
+    new AppError(
+      `SIGNING_${code}`,
+      409,
+      REFUSALS[code] ?? {
+        vi: `Không ký được kết quả (${code}).`,
+        en: `The result cannot be signed: ${detail}`,
+      },
+    ),
 };
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -60,7 +104,119 @@ export function applicantMayDownload(dossier: DossierRow): boolean {
   return APPLICANT_STATUSES.has(dossier.status);
 }
 
-/** The signed result PDF: signed now on first issue, the stored copy afterwards. */
+type Executor = Db | Transaction<Database>;
+
+/** The officer-issued, clean PDF of `fileId`, or null when it is not to be signed automatically. */
+async function signableOriginal(db: Executor, fileId: string) {
+  const original = await findFile(db, fileId);
+  const issuer = original
+    ? await db.selectFrom('users').select('kind').where('id', '=', original.ownerId).executeTakeFirst()
+    : undefined;
+  return original?.kind === 'pdf' && original.status === 'clean' && issuer?.kind === 'officer'
+    ? original
+    : null;
+}
+
+/** Signs the original and stores the copy linked to the approval; the caller owns the transaction. */
+async function signAndStore(
+  trx: Executor,
+  deps: Omit<SignedResultDeps, 'db'>,
+  dossier: DossierRow,
+  historyId: number,
+  original: NonNullable<Awaited<ReturnType<typeof signableOriginal>>>,
+): Promise<{ pdf: Buffer; fileId: string; name: string; blobKey: string }> {
+  const stream = await deps.blobs.open(original.blobKey);
+  if (!stream) {
+    throw signedResultErrors.noResult();
+  }
+  const agency = await trx
+    .selectFrom('agencies')
+    .select('name')
+    .where('id', '=', dossier.handlingAgencyId)
+    .executeTakeFirstOrThrow();
+  let signed: Buffer;
+  const at = new Date();
+  try {
+    signed = await deps.signing.sign(await readAll(stream), {
+      name: agency.name,
+      reason: `Ket qua giai quyet ho so ${dossier.code}`,
+      location: agency.name,
+      signingTime: at,
+      // NĐ 30/2020 Phụ lục I, the agency's signature without a seal image: name, document, time.
+      appearance: {
+        kind: 'organisation',
+        rect: AGENCY_SIGNATURE_RECT,
+        font: tinosFonts().regular,
+        lines: [`Cơ quan: ${agency.name}`, `Hồ sơ: ${dossier.code}`, `Thời gian ký: ${vietnamIso(at)}`],
+      },
+    });
+  } catch (error) {
+    if (error instanceof SigningError || error instanceof TimestampError) {
+      throw signedResultErrors.refused(error.code, error.message);
+    }
+    throw error;
+  }
+  const blob = await deps.blobs.put(signed, { maxBytes: signed.length + 1 });
+  const id = randomUUID();
+  const name = `ket-qua-${dossier.code}-da-ky.pdf`;
+  await insertFile(trx, {
+    id,
+    ownerId: original.ownerId,
+    name,
+    kind: 'pdf',
+    mime: 'application/pdf',
+    size: signed.length,
+    sha256: blob.sha256,
+    blobKey: blob.key,
+    status: 'clean',
+    scanner: 'motcua-signing',
+    scanSignature: null,
+    width: null,
+    height: null,
+  });
+  await trx
+    .insertInto('dossierFiles')
+    .values({
+      id: randomUUID(),
+      dossierId: dossier.id,
+      componentKey: SIGNED_RESULT_COMPONENT,
+      fileId: id,
+      historyId,
+    })
+    .execute();
+  return { pdf: signed, fileId: id, name, blobKey: blob.key };
+}
+
+/**
+ * At approval, inside the action's transaction: sign the result file when it is an officer-issued
+ * PDF and a signer is configured. A refusal throws and so rolls the approval back.
+ */
+export async function signResultAtApproval(
+  trx: Transaction<Database>,
+  deps: Omit<SignedResultDeps, 'db'>,
+  dossier: DossierRow,
+  historyId: number,
+  fileId: string,
+): Promise<boolean> {
+  const original = await signableOriginal(trx, fileId);
+  if (!original || !(await deps.signing.hasSigner())) {
+    return false;
+  }
+  await signAndStore(trx, deps, dossier, historyId, original);
+  return true;
+}
+
+const storedCopy = (db: Executor, dossierId: string, historyId: number) =>
+  db
+    .selectFrom('dossierFiles as df')
+    .innerJoin('files as f', 'f.id', 'df.fileId')
+    .select(['f.id', 'f.blobKey', 'f.name'])
+    .where('df.dossierId', '=', dossierId)
+    .where('df.componentKey', '=', SIGNED_RESULT_COMPONENT)
+    .where('df.historyId', '=', historyId)
+    .executeTakeFirst();
+
+/** The signed result PDF: the copy signed at approval (or, for older approvals, signed now once). */
 export async function signedResult(
   deps: SignedResultDeps,
   dossier: DossierRow,
@@ -69,95 +225,32 @@ export async function signedResult(
   if (!approval) {
     throw signedResultErrors.noResult();
   }
-  const existing = await deps.db
-    .selectFrom('dossierFiles as df')
-    .innerJoin('files as f', 'f.id', 'df.fileId')
-    .select(['f.id', 'f.blobKey', 'f.name'])
-    .where('df.dossierId', '=', dossier.id)
-    .where('df.componentKey', '=', SIGNED_RESULT_COMPONENT)
-    .where('df.historyId', '=', approval.historyId)
-    .executeTakeFirst();
+  const existing = await storedCopy(deps.db, dossier.id, approval.historyId);
   if (existing) {
     const stream = await deps.blobs.open(existing.blobKey);
     if (stream) {
       return { pdf: await readAll(stream), fileId: existing.id, name: existing.name };
     }
   }
-  const original = await findFile(deps.db, approval.fileId);
-  const issuer = original
-    ? await deps.db.selectFrom('users').select('kind').where('id', '=', original.ownerId).executeTakeFirst()
-    : undefined;
-  if (original?.kind !== 'pdf' || original.status !== 'clean' || issuer?.kind !== 'officer') {
+  const original = await signableOriginal(deps.db, approval.fileId);
+  if (!original) {
     throw signedResultErrors.notPdf();
   }
-  const stream = await deps.blobs.open(original.blobKey);
-  if (!stream) {
-    throw signedResultErrors.noResult();
-  }
-  const agency = await deps.db
-    .selectFrom('agencies')
-    .select('name')
-    .where('id', '=', dossier.handlingAgencyId)
-    .executeTakeFirstOrThrow();
-  const signed = await deps.signing.sign(await readAll(stream), {
-    name: agency.name,
-    reason: `Ket qua giai quyet ho so ${dossier.code}`,
-    location: agency.name,
-  });
-  const blob = await deps.blobs.put(signed, { maxBytes: signed.length + 1 });
-  const id = randomUUID();
-  const name = `ket-qua-${dossier.code}-da-ky.pdf`;
-  await deps.db.transaction().execute(async (trx) => {
-    // Two first downloads at once: the row lock makes the second one see the first one's copy.
-    await trx.selectFrom('dossiers').select('id').where('id', '=', dossier.id).forUpdate().execute();
-    const raced = await trx
-      .selectFrom('dossierFiles')
-      .select('fileId')
-      .where('dossierId', '=', dossier.id)
-      .where('componentKey', '=', SIGNED_RESULT_COMPONENT)
-      .where('historyId', '=', approval.historyId)
-      .executeTakeFirst();
-    if (raced) {
-      return;
-    }
-    await insertFile(trx, {
-      id,
-      ownerId: original.ownerId,
-      name,
-      kind: 'pdf',
-      mime: 'application/pdf',
-      size: signed.length,
-      sha256: blob.sha256,
-      blobKey: blob.key,
-      status: 'clean',
-      scanner: 'motcua-signing',
-      scanSignature: null,
-      width: null,
-      height: null,
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      // Two first downloads at once: the row lock makes the second one see the first one's copy.
+      await trx.selectFrom('dossiers').select('id').where('id', '=', dossier.id).forUpdate().execute();
+      const raced = await storedCopy(trx, dossier.id, approval.historyId);
+      if (raced) {
+        const stream = await deps.blobs.open(raced.blobKey);
+        return { pdf: stream ? await readAll(stream) : Buffer.alloc(0), fileId: raced.id, name: raced.name };
+      }
+      return signAndStore(trx, deps, dossier, approval.historyId, original);
     });
-    await trx
-      .insertInto('dossierFiles')
-      .values({
-        id: randomUUID(),
-        dossierId: dossier.id,
-        componentKey: SIGNED_RESULT_COMPONENT,
-        fileId: id,
-        historyId: approval.historyId,
-      })
-      .execute();
-  });
-  const stored = await deps.db
-    .selectFrom('dossierFiles as df')
-    .innerJoin('files as f', 'f.id', 'df.fileId')
-    .select(['f.id', 'f.blobKey', 'f.name'])
-    .where('df.dossierId', '=', dossier.id)
-    .where('df.componentKey', '=', SIGNED_RESULT_COMPONENT)
-    .where('df.historyId', '=', approval.historyId)
-    .executeTakeFirstOrThrow();
-  if (stored.id !== id) {
-    await deps.blobs.delete(blob.key);
-    const again = await deps.blobs.open(stored.blobKey);
-    return { pdf: again ? await readAll(again) : signed, fileId: stored.id, name: stored.name };
+  } catch (error) {
+    if (error instanceof NoSignerError) {
+      throw signedResultErrors.notPdf();
+    }
+    throw error;
   }
-  return { pdf: signed, fileId: id, name };
 }

@@ -10,6 +10,10 @@ export interface SigningConfig {
   trustedRootFiles: string[];
   /** Generate and use the demo CA when nothing is configured (demo mode only). */
   useDemoPki: boolean;
+  /** RFC 3161 time-stamping authority for PAdES B-T; null: B-B only (the demo runs a local TSA). */
+  tsaUrl: string | null;
+  /** CRL files (DER or PEM) read besides the CRLs fetched from certificates' distribution points. */
+  crlFiles: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -20,7 +24,14 @@ export function loadSigningConfig(env: Env, demo: boolean): SigningConfig {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   return {
+    tsaUrl: env.MOTCUA_SIGNING_TSA_URL?.trim() || null,
+    crlFiles: list(env.MOTCUA_SIGNING_CRL_FILES),
     p12File,
     p12Password: env.MOTCUA_SIGNING_P12_PASSWORD ?? null,
     trustedRootFiles: trusted,

@@ -354,7 +354,8 @@ export function DossierProcessPage({ id }: { id: string }) {
               <a href={`/admin/ho-so/${encodeURIComponent(id)}/bien-nhan`}>{m.intake.desk.printReceipt}</a>
             </p>
           ) : null}
-          <SignedResultPanel dossierId={id} />
+          {/* Re-read after each action: the approval is what signs the result. */}
+          <SignedResultPanel key={`signed-${dossier.version}`} dossierId={id} />
           <NotificationsPanel dossierId={id} />
         </div>
         <aside className="card" aria-labelledby="actions-title">
