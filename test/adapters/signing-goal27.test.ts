@@ -100,11 +100,15 @@ function colourPixels(
   // P6 header: "P6\n<w> <h>\n255\n"
   let offset = 0;
   for (let lines = 0; lines < 3; offset++) {
-    if (ppm[offset] === 0x0a) lines++;
+    if (ppm[offset] === 0x0a) {
+      lines++;
+    }
   }
   let count = 0;
   for (let i = offset; i + 2 < ppm.length; i += 3) {
-    if (pick(ppm[i] as number, ppm[i + 1] as number, ppm[i + 2] as number)) count++;
+    if (pick(ppm[i] as number, ppm[i + 1] as number, ppm[i + 2] as number)) {
+      count++;
+    }
   }
   return count;
 }
