@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { DossierRow, HistoryRow } from '../dossiers/dossier.repository.ts';
 import { listDossierFiles } from '../dossiers/dossier.repository.ts';
 import { online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
+import { revealDossier } from '../dossiers/dossier-protection.ts';
 import type {
   AgencyHeader,
   ComponentLine,
@@ -124,7 +125,9 @@ const lastOf = (history: HistoryRow[], actions: string[]) =>
   [...history].reverse().find((h) => actions.includes(h.action));
 
 /** Builds the model of one slip; throws 409 when the dossier has no such event yet. */
-export async function dossierDocumentModel(db: Db, dossier: DossierRow, kind: DossierDocumentKind) {
+export async function dossierDocumentModel(db: Db, stored: DossierRow, kind: DossierDocumentKind) {
+  // The slips print the ID numbers, which are stored encrypted (goal 23).
+  const dossier = await revealDossier(db, stored);
   const version = await versionOf(db, dossier);
   const agency = await agencyHeader(db, dossier.receivingAgencyId);
   const history = await historyOf(db, dossier.id);
