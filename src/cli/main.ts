@@ -25,6 +25,7 @@ Cách dùng / usage: npx motcua <command> [options]
   audit verify            Kiểm tra chuỗi băm nhật ký / verify the audit hash chain (R49)
   keys status             Khóa chủ và số khóa dữ liệu / master keys and data keys per master key
   keys rotate             Thêm khóa chủ mới (tệp khóa) và bọc lại mọi khóa dữ liệu / new master key, re-wrap data keys
+  keys rewrap             Bọc lại bằng khóa chủ hiện hành, không thêm khóa / re-wrap under the current key only
   keys retire --key-id <id>  Loại khóa chủ cũ khi không còn dùng / drop an unused old master key
 
 Cấu hình qua biến môi trường (DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_MASTER_KEYS, …): xem README, docs/SECURITY.md.
@@ -76,6 +77,9 @@ async function main(argv: string[]): Promise<number> {
       }
       if (sub === 'rotate') {
         return runKeysRotate(config, out);
+      }
+      if (sub === 'rewrap') {
+        return runKeysRotate(config, out, false);
       }
       if (sub === 'retire') {
         return runKeysRetire(config, out, values['key-id']);

@@ -62,6 +62,10 @@ describe('motcua CLI', () => {
     expect(rotate.stdout).toContain('new master key added');
     const second = /new master key added: (\S+)/.exec(rotate.stdout)?.[1] as string;
     expect(second).not.toBe(first);
+    const rewrap = await motcua('keys', 'rewrap');
+    expect(rewrap.code, rewrap.stderr).toBe(0);
+    expect(rewrap.stdout).toContain('re-wrapped 0');
+    expect(rewrap.stdout).not.toContain('new master key added');
     expect((await motcua('keys', 'retire', '--key-id', second)).code).toBe(2);
     const retire = await motcua('keys', 'retire', '--key-id', first);
     expect(retire.code, retire.stdout).toBe(0);

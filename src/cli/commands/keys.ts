@@ -1,4 +1,4 @@
-// `motcua keys status|rotate|retire` (security goal 23; ASVS 11.2.2): master key rotation re-wraps the
+// `motcua keys status|rotate|rewrap|retire` (security goal 23; ASVS 11.2.2): master key rotation re-wraps the
 // data keys, never the data. With the key file, `rotate` first adds a new master key and makes it
 // current; with MOTCUA_MASTER_KEYS the operator puts the new key first in the list, then runs
 // `rotate`. `retire` refuses while any data key is still wrapped by the key being retired.
@@ -41,9 +41,13 @@ export interface RotationSummary {
 }
 
 /** The rotation itself: a new current master key (key file), then every data key and file re-wrapped. */
-export async function rotateMasterKey(config: Config, db: Db): Promise<RotationSummary> {
+export async function rotateMasterKey(
+  config: Config,
+  db: Db,
+  options: { addKey: boolean } = { addKey: true },
+): Promise<RotationSummary> {
   let addedToFile = false;
-  if (!config.keyring.masterKeys) {
+  if (!config.keyring.masterKeys && options.addKey) {
     loadKeyring(config.keyring);
     addMasterKeyToFile(config.keyring.file);
     addedToFile = true;
@@ -63,10 +67,11 @@ export async function rotateMasterKey(config: Config, db: Db): Promise<RotationS
   };
 }
 
-export async function runKeysRotate(config: Config, out: Out): Promise<number> {
+/** `rotate` adds a key (key file) and re-wraps; `rewrap` only re-wraps under the current key. */
+export async function runKeysRotate(config: Config, out: Out, addKey = true): Promise<number> {
   const summary = await withDatabase(config, async (handle) => {
     await migrateToLatest(handle.db);
-    return rotateMasterKey(config, handle.db);
+    return rotateMasterKey(config, handle.db, { addKey });
   });
   if (summary.addedToFile) {
     out(`Đã thêm khóa chủ mới / new master key added: ${summary.newMasterKeyId} (${config.keyring.file})`);
