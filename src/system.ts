@@ -1,6 +1,5 @@
 // The composition root: config → database → migrations → default calendar → demo seed → blobs → jobs → HTTP app.
 // Both the server (main.ts) and the tests start the system through here.
-import path from 'node:path';
 import type { Logger } from 'pino';
 import { createClamdScanner } from './adapters/antivirus/clamd-scanner.ts';
 import { createLocalSignatureScanner } from './adapters/antivirus/virus-scanner.ts';
@@ -13,8 +12,9 @@ import { jobDefinitions } from './modules/jobs.ts';
 import { bindNotificationRuntime } from './modules/notifications/notifications.jobs.ts';
 import { ensureNationalRuleSets } from './modules/rules/rule-sets.repository.ts';
 import { createSigningService } from './modules/signatures/signing-service.ts';
-import { createLocalBlobStore } from './platform/blobs/local-blob-store.ts';
+import { encryptLegacyPlaintext } from './modules/system/encrypt-legacy-plaintext.ts';
 import type { Config } from './platform/config/config.ts';
+import { openBlobStores, startDataProtection } from './platform/crypto/start.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { type App, buildApp } from './platform/http/app.ts';
@@ -57,14 +57,19 @@ export async function startSystem(config: Config, options: StartOptions): Promis
     if (calendar.created || calendar.proposedYears.length > 0) {
       logger.info(calendar, 'working calendar ensured (holiday proposals need an administrator to confirm)');
     }
-    const blobs = createLocalBlobStore(path.join(config.dataDir, 'blobs'));
+    // Goal 23: master keys from the configuration, data keys in the database, blobs encrypted.
+    const protection = startDataProtection(config);
+    const { blobs, quarantine } = openBlobStores(config, protection);
     if (config.demo) {
       const { seeded } = await seedDemo(database.db, { blobs });
       if (seeded) {
         logger.info('demo data seeded (tỉnh An Hòa)');
       }
     }
-    const quarantine = createLocalBlobStore(path.join(config.dataDir, 'quarantine'));
+    const encrypted = await encryptLegacyPlaintext(database.db, protection);
+    if (encrypted.total > 0) {
+      logger.info(encrypted, 'plaintext ID numbers and drafts from before encryption at rest encrypted');
+    }
     const scanner = config.clamd ? createClamdScanner(config.clamd) : createLocalSignatureScanner();
     if (!scanner.real) {
       logger.warn(

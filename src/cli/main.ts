@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../platform/db/pglite.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
 import { runCreateAdmin } from './commands/create-admin.ts';
 import { runDoctor } from './commands/doctor.ts';
+import { runKeysRetire, runKeysRotate, runKeysStatus } from './commands/keys.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runSeedDemo } from './commands/seed-demo.ts';
 
@@ -22,8 +23,12 @@ Cách dùng / usage: npx motcua <command> [options]
       --password <pw>     (nếu bỏ trống: sinh ngẫu nhiên và in ra / generated and printed when omitted)
   doctor                  Kiểm tra cấu hình, CSDL, migration / check config, database, migrations
   audit verify            Kiểm tra chuỗi băm nhật ký / verify the audit hash chain (R49)
+  keys status             Khóa chủ và số khóa dữ liệu / master keys and data keys per master key
+  keys rotate             Thêm khóa chủ mới (tệp khóa) và bọc lại mọi khóa dữ liệu / new master key, re-wrap data keys
+  keys rewrap             Bọc lại bằng khóa chủ hiện hành, không thêm khóa / re-wrap under the current key only
+  keys retire --key-id <id>  Loại khóa chủ cũ khi không còn dùng / drop an unused old master key
 
-Cấu hình qua biến môi trường (DATABASE_URL, MOTCUA_DATA_DIR, …): xem README.
+Cấu hình qua biến môi trường (DATABASE_URL, MOTCUA_DATA_DIR, MOTCUA_MASTER_KEYS, …): xem README, docs/SECURITY.md.
 `;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -37,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       'full-name': { type: 'string' },
       email: { type: 'string' },
       password: { type: 'string' },
+      'key-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +69,20 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub === 'verify') {
         return runAuditVerify(config, out);
+      }
+      break;
+    case 'keys':
+      if (sub === 'status') {
+        return runKeysStatus(config, out);
+      }
+      if (sub === 'rotate') {
+        return runKeysRotate(config, out);
+      }
+      if (sub === 'rewrap') {
+        return runKeysRotate(config, out, false);
+      }
+      if (sub === 'retire') {
+        return runKeysRetire(config, out, values['key-id']);
       }
       break;
     default:

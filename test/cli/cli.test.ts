@@ -51,6 +51,27 @@ describe('motcua CLI', () => {
     expect(doctor.stdout).toMatch(/pending: 0/);
   }, 120_000);
 
+  it('[goal 23] keys status, rotate and retire on the key file', async () => {
+    const status = await motcua('keys', 'status');
+    expect(status.code, status.stderr).toBe(0);
+    const first = /current master key: (\S+)/.exec(status.stdout)?.[1] as string;
+    expect(first).toMatch(/^mk-/);
+    expect(fs.statSync(path.join(dataDir, 'keyring.json')).mode & 0o777).toBe(0o600);
+    const rotate = await motcua('keys', 'rotate');
+    expect(rotate.code, rotate.stderr).toBe(0);
+    expect(rotate.stdout).toContain('new master key added');
+    const second = /new master key added: (\S+)/.exec(rotate.stdout)?.[1] as string;
+    expect(second).not.toBe(first);
+    const rewrap = await motcua('keys', 'rewrap');
+    expect(rewrap.code, rewrap.stderr).toBe(0);
+    expect(rewrap.stdout).toContain('re-wrapped 0');
+    expect(rewrap.stdout).not.toContain('new master key added');
+    expect((await motcua('keys', 'retire', '--key-id', second)).code).toBe(2);
+    const retire = await motcua('keys', 'retire', '--key-id', first);
+    expect(retire.code, retire.stdout).toBe(0);
+    expect((await motcua('keys', 'status')).stdout).toContain(`master keys held: ${second}\n`);
+  }, 120_000);
+
   it('refuses unknown commands and missing options with exit code 2', async () => {
     expect((await motcua('bogus')).code).toBe(2);
     expect((await motcua('create-admin', '--username', 'x')).code).toBe(2);

@@ -25,6 +25,9 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'info',
     // Tests sign in many times from one address; the per-IP limit has its own test.
     MOTCUA_LOGIN_RATE_LIMIT: '100000',
+    // One key file per test process: systems started side by side in one file share the keyring
+    // bound for the modules (encryption at rest, goal 23). Tests of the keyring pass their own.
+    MOTCUA_KEYRING_FILE: path.join(os.tmpdir(), `motcua-test-keyring-${process.pid}.json`),
     ...env,
   });
   const rawLogs: string[] = [];

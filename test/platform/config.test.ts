@@ -8,6 +8,7 @@ const SAFE_PRODUCTION = {
   DATABASE_URL: 'postgres://motcua:secret@db.internal:5432/motcua',
   MOTCUA_PUBLIC_URL: 'https://dichvucong.anhoa.gov.vn',
   MOTCUA_SESSION_SECRET: 'x'.repeat(48),
+  MOTCUA_KEYRING_FILE: '/etc/motcua/keyring.json',
 };
 
 describe('configuration', () => {
@@ -48,6 +49,7 @@ describe('configuration', () => {
     ['TLS disabled to the database', { DATABASE_URL: 'postgres://db/motcua?sslmode=disable' }, /sslmode/],
     ['certificate checks off', { NODE_TLS_REJECT_UNAUTHORIZED: '0' }, /NODE_TLS_REJECT_UNAUTHORIZED/],
     ['the local identity provider', { MOTCUA_OIDC_LOCAL: 'true' }, /MOTCUA_OIDC_LOCAL/],
+    ['master keys left to the default key file', { MOTCUA_KEYRING_FILE: '' }, /MOTCUA_MASTER_KEYS/],
     [
       'a plain-http identity provider',
       {

@@ -59,7 +59,9 @@ const declared: ColumnList = {
     'warning',
     'stepWarning',
     'currentUnitId',
+    'idNumberBidx',
   ),
+  dataKeys: columns('id', 'scope', 'ownerRef', 'masterKeyId', 'wrappedKey', 'createdAt', 'rewrappedAt'),
   dossierHistory: columns(
     'id',
     'dossierId',
@@ -273,6 +275,7 @@ const declared: ColumnList = {
     representativeName: true,
     representativeTitle: true,
     updatedAt: true,
+    idNumberBidx: true,
   },
   oneTimeCodes: {
     id: true,

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { seedDemo } from '../../modules/demo/seed-demo.ts';
-import { createLocalBlobStore } from '../../platform/blobs/local-blob-store.ts';
+import { encryptLegacyPlaintext } from '../../modules/system/encrypt-legacy-plaintext.ts';
 import type { Config } from '../../platform/config/config.ts';
+import { openBlobStores, startDataProtection } from '../../platform/crypto/start.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -12,7 +12,10 @@ export async function runSeedDemo(config: Config, out: (line: string) => void): 
   }
   const { seeded } = await withDatabase(config, async (handle) => {
     await migrateToLatest(handle.db);
-    return seedDemo(handle.db, { blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')) });
+    const protection = startDataProtection(config);
+    const seeded = await seedDemo(handle.db, { blobs: openBlobStores(config, protection).blobs });
+    await encryptLegacyPlaintext(handle.db, protection);
+    return seeded;
   });
   out(
     seeded

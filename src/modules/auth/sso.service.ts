@@ -1,10 +1,12 @@
 // Single sign-on (R8): an identity from the OpenID provider is (issuer, subject). The first sign-in
 // creates a citizen account linked to it; later ones find it. It is never merged with an existing
 // account by phone, e-mail or ID number (ASVS 6.8.1): those may have been typed by someone else.
+
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SsoIdentity } from '../../adapters/identity/oidc-client.ts';
 import { parseCccd } from '../../domain/identity/identifiers.ts';
 import { cleanLine } from '../../domain/text/vietnamese.ts';
+import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor, CurrentUser } from './actor.ts';
@@ -62,9 +64,17 @@ export async function signInWithIdentity(
           updatedAt: now,
         })
         .execute();
+      const protection = dataProtection();
       await trx
         .insertInto('accountProfiles')
-        .values({ userId: id, dateOfBirth, idNumber, updatedAt: now })
+        .values({
+          userId: id,
+          dateOfBirth,
+          // Goal 23: the CCCD from the identity provider is stored encrypted, indexed blind.
+          idNumber: idNumber ? await protection.seal(trx, 'user', id, idNumber) : null,
+          idNumberBidx: idNumber ? protection.blindIndex('cccd', idNumber) : null,
+          updatedAt: now,
+        })
         .execute();
       await trx
         .insertInto('userIdentities')

@@ -1,8 +1,10 @@
 // The profile of a citizen or organisation account (R8) and the back office's read of it. Every
 // read by an officer is audited (R49: reads of personal data).
+
 import { isValidTaxCode, parseCccd } from '../../domain/identity/identifiers.ts';
 import { cleanLine, foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
+import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { errors } from '../../platform/http/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -41,7 +43,8 @@ export async function getProfile(db: Db, userId: string): Promise<Profile> {
     ...rest,
     kind,
     dateOfBirth: rest.dateOfBirth ?? null,
-    idNumber: rest.idNumber ?? null,
+    // Stored encrypted under the account's data key (goal 23).
+    idNumber: rest.idNumber ? await dataProtection().open(db, rest.idNumber) : null,
     address: rest.address ?? null,
     taxCode: rest.taxCode ?? null,
     representativeName: rest.representativeName ?? null,
@@ -92,10 +95,16 @@ export async function updateProfile(db: Db, userId: string, body: UpdateProfileB
       .set({ fullName, updatedAt: new Date() })
       .where('id', '=', userId)
       .execute();
+    const protection = dataProtection();
+    const stored = {
+      ...profile,
+      idNumber: idNumber ? await protection.seal(trx, 'user', userId, idNumber) : null,
+      idNumberBidx: idNumber ? protection.blindIndex('cccd', idNumber) : null,
+    };
     await trx
       .insertInto('accountProfiles')
-      .values({ userId, ...profile, updatedAt: new Date() })
-      .onConflict((oc) => oc.column('userId').doUpdateSet({ ...profile, updatedAt: new Date() }))
+      .values({ userId, ...stored, updatedAt: new Date() })
+      .onConflict((oc) => oc.column('userId').doUpdateSet({ ...stored, updatedAt: new Date() }))
       .execute();
     // The audit keeps which fields changed, not the personal values themselves.
     const changed = Object.entries({ fullName, ...profile })
@@ -127,7 +136,8 @@ export async function searchCitizens(db: Db, q: string, actor: Actor) {
         eb('users.username', '=', exact),
         eb('users.phone', '=', exact),
         eb(eb.fn('lower', ['users.email']), '=', exact),
-        eb('p.idNumber', '=', exact),
+        // The CCCD is stored encrypted: an exact number matches its blind index.
+        eb('p.idNumberBidx', '=', dataProtection().blindIndex('cccd', exact)),
       ]),
     )
     .orderBy('users.fullName')

@@ -1,7 +1,9 @@
 // The demo accounts of tỉnh An Hòa (issue 4): one per role that matters in a walk-through, all
 // with the published password Demo@2026, marked demo (no forced change, no second factor), and
 // a demo citizen. They exist only while MOTCUA_DEMO is on, which production refuses.
+
 import type { Transaction } from 'kysely';
+import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createUser } from '../auth/users.service.ts';
@@ -126,7 +128,9 @@ export async function seedDemoAccounts(
     .values({
       userId: citizenId,
       dateOfBirth: DEMO_CITIZEN.dateOfBirth,
-      idNumber: DEMO_CITIZEN.idNumber,
+      // Stored as the profile service stores it: sealed, with its blind index (goal 23).
+      idNumber: await dataProtection().seal(trx, 'user', citizenId, DEMO_CITIZEN.idNumber),
+      idNumberBidx: dataProtection().blindIndex('cccd', DEMO_CITIZEN.idNumber),
       address: DEMO_CITIZEN.address,
       updatedAt: now,
     })

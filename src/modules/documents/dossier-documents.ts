@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
 import { listDossierFiles } from '../dossiers/dossier.repository.ts';
 import { online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
+import { revealDossier } from '../dossiers/dossier-protection.ts';
 import type { ComponentLine, DocumentModels } from './document-models.ts';
 import { agencyHeader, historyOf, lastOf, party, timeLimitModel } from './dossier-document-context.ts';
 import { type DeskDocumentKind, documentNotAvailable as notAvailable } from './dossier-document-kinds.ts';
@@ -24,7 +25,9 @@ const DELIVERY_PLACE: Record<string, string> = {
 };
 
 /** Builds the model of one slip; throws 409 when the dossier has no such event yet. */
-export async function deskDocumentModel(db: Db, dossier: DossierRow, kind: DeskDocumentKind) {
+export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDocumentKind) {
+  // The slips print the ID numbers, which are stored encrypted (goal 23).
+  const dossier = await revealDossier(db, stored);
   const version = await versionOf(db, dossier);
   const agency = await agencyHeader(db, dossier.receivingAgencyId);
   const history = await historyOf(db, dossier.id);

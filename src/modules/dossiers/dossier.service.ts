@@ -1,10 +1,12 @@
 // Reading dossiers: work lists scoped by the one policy (goal 8), the detail view, the paged history
 // (detail payloads stay small whatever the history length, goal 39), and the transactional entry
 // points for creation and actions (idempotent with a client key, goal 28).
+
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { scopeFor } from '../../domain/access/policy.ts';
 import { foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
+import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import { runIdempotent } from '../../platform/idempotency/idempotency.ts';
 import type { Actor, CurrentUser } from '../auth/actor.ts';
 import { inAgencyScope } from '../organisation/agency-scope.ts';
@@ -18,6 +20,7 @@ import {
 } from './dossier.repository.ts';
 import type { ActionBody, CreateDossierBody, DossierDetail } from './dossier.schemas.ts';
 import { calendarFor, calendarOf, type DossierDeps, versionOf } from './dossier-context.ts';
+import { looksLikeIdNumber, revealDossier } from './dossier-protection.ts';
 import { iso, statusNameOf, toSummary } from './dossier-view.ts';
 import { createDossier } from './use-cases/create-dossier.ts';
 import { loadForUser, performAction } from './use-cases/perform-action.ts';
@@ -61,9 +64,11 @@ export async function dossierDetail(deps: DossierDeps, dossier: DossierRow): Pro
     formSet: ruleSet.settings.formSet === 'tt01_2018' ? ('tt01_2018' as const) : ('tt03_2025' as const),
     handlingAgencyId: dossier.handlingAgencyId,
     receivingAgencyId: dossier.receivingAgencyId,
-    applicant: dossier.applicant,
-    owner: dossier.owner,
-    formData: dossier.formData,
+    ...(await revealDossier(deps.db, {
+      applicant: dossier.applicant,
+      owner: dossier.owner,
+      formData: dossier.formData,
+    })),
     delivery: dossier.delivery,
     fees: dossier.fees,
     files: files.map((f) => ({
@@ -140,10 +145,17 @@ export async function listDossiers(
   }
   if (query.q?.trim()) {
     const needle = foldVietnamese(query.q);
+    const idNumber = query.q.replace(/\s/g, '');
     base = base.where((eb) =>
       eb.or([
         eb('d.code', '=', query.q?.trim().toUpperCase() ?? ''),
         eb('d.searchText', 'like', `%${needle.replace(/[%_\\]/g, '\\$&')}%`),
+        // ID numbers are stored encrypted: an exact number is found through its blind index.
+        ...(looksLikeIdNumber(idNumber)
+          ? [
+              sql<SqlBool>`d.id_number_bidx @> array[${dataProtection().blindIndex('cccd', idNumber)}]::text[]`,
+            ]
+          : []),
       ]),
     );
   }

@@ -2,6 +2,7 @@
 // visible to anyone else) so it resumes on another device. Outages: the register of declared
 // incidents that back-entered dossiers (R16) must reference; declaring one is audited.
 import { randomUUID } from 'node:crypto';
+import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor, CurrentUser } from '../auth/actor.ts';
@@ -44,18 +45,33 @@ function draftQuery(db: Db, ownerId: string) {
 
 type DraftRow = Awaited<ReturnType<ReturnType<typeof draftQuery>['executeTakeFirstOrThrow']>>;
 
-const toDraft = (row: DraftRow): Draft => ({
+// Goal 23: a draft holds whatever the citizen typed (CCCD included), so the whole form is stored
+// sealed under the owner's account data key: { "$sealed": "enc:v1:…" }.
+const SEALED_KEY = '$sealed';
+
+async function sealDraftData(db: Db, ownerId: string, data: Record<string, unknown>): Promise<string> {
+  return JSON.stringify({
+    [SEALED_KEY]: await dataProtection().seal(db, 'user', ownerId, JSON.stringify(data)),
+  });
+}
+
+async function openDraftData(db: Db, stored: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const sealed = stored[SEALED_KEY];
+  return typeof sealed === 'string' ? JSON.parse(await dataProtection().open(db, sealed)) : stored;
+}
+
+const toDraft = async (db: Db, row: DraftRow): Promise<Draft> => ({
   id: row.id,
   procedureId: row.procedureId,
   procedureName: row.procedureName ?? '',
-  data: row.data,
+  data: await openDraftData(db, row.data),
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
 });
 
 export async function listDrafts(db: Db, user: CurrentUser): Promise<{ items: Draft[] }> {
   const rows = await draftQuery(db, user.id).orderBy('d.updatedAt', 'desc').execute();
-  return { items: rows.map(toDraft) };
+  return { items: await Promise.all(rows.map((row) => toDraft(db, row))) };
 }
 
 export async function getDraft(db: Db, user: CurrentUser, id: string): Promise<Draft> {
@@ -63,7 +79,7 @@ export async function getDraft(db: Db, user: CurrentUser, id: string): Promise<D
   if (!row) {
     throw intakeErrors.draftNotFound();
   }
-  return toDraft(row);
+  return toDraft(db, row);
 }
 
 export async function createDraft(db: Db, user: CurrentUser, body: CreateDraftBody): Promise<Draft> {
@@ -91,7 +107,7 @@ export async function createDraft(db: Db, user: CurrentUser, body: CreateDraftBo
         id,
         ownerId: user.id,
         procedureId: procedure.id,
-        data: JSON.stringify(body.data),
+        data: await sealDraftData(trx, user.id, body.data),
         createdAt: now,
         updatedAt: now,
       })
@@ -109,7 +125,7 @@ export async function updateDraft(
   checkSize(body.data);
   let query = db
     .updateTable('dossierDrafts')
-    .set({ data: JSON.stringify(body.data), updatedAt: new Date() })
+    .set({ data: await sealDraftData(db, user.id, body.data), updatedAt: new Date() })
     .where('id', '=', id)
     .where('ownerId', '=', user.id);
   if (body.expectedUpdatedAt) {

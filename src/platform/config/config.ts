@@ -2,6 +2,7 @@
 // object. Embedded defaults (PGlite under ./data, local adapters) need no .env file.
 // Admin-editable rules (calendars, procedures, templates) live in the database, never here.
 import path from 'node:path';
+import type { KeyringSource } from '../crypto/keyring.ts';
 import {
   loadNotificationConfig,
   type NotificationConfig,
@@ -48,6 +49,8 @@ export interface Config {
     | { kind: 'external'; issuer: string; clientId: string; clientSecret: string }
     | { kind: 'local' }
     | { kind: 'off' };
+  /** Where the master keys for encryption at rest come from (security goal 23; never the database). */
+  keyring: KeyringSource;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +152,11 @@ export function loadConfig(env: Env = process.env): Config {
     notifications: loadNotifications(env, nodeEnv === 'production'),
     signing: loadSigningConfig(env, parseBool(env, 'MOTCUA_DEMO', database.kind === 'pglite')),
     oidc: parseOidc(env, nodeEnv),
+    keyring: {
+      masterKeys: env.MOTCUA_MASTER_KEYS?.trim() || undefined,
+      blindIndexKey: env.MOTCUA_BLIND_INDEX_KEY?.trim() || undefined,
+      file: path.resolve(env.MOTCUA_KEYRING_FILE?.trim() || path.join(dataDir, 'keyring.json')),
+    },
   };
   assertProductionSafe(config, env);
   return config;
@@ -210,6 +218,11 @@ function assertProductionSafe(config: Config, env: Env): void {
   if (config.oidc.kind === 'external' && !config.oidc.issuer.startsWith('https://')) {
     problems.push('MOTCUA_OIDC_ISSUER must be https://');
   }
+  if (!config.keyring.masterKeys && !env.MOTCUA_KEYRING_FILE?.trim()) {
+    problems.push(
+      'MOTCUA_MASTER_KEYS or MOTCUA_KEYRING_FILE must be set: master keys are kept apart from the data and its backups (docs/SECURITY.md)',
+    );
+  }
   if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
     problems.push('NODE_TLS_REJECT_UNAUTHORIZED=0 turns off certificate checks');
   }
@@ -243,6 +256,9 @@ export function describeConfig(config: Config): Record<string, unknown> {
     signing,
     oidc,
     sessionSecret: config.sessionSecret ? '(set)' : '(generated)',
+    keyring: config.keyring.masterKeys
+      ? { from: 'MOTCUA_MASTER_KEYS', ids: config.keyring.masterKeys.split(',').map((k) => k.split(':')[0]) }
+      : { from: 'file', file: config.keyring.file },
   };
 }
 

@@ -164,6 +164,8 @@ export interface AccountProfilesTable {
   representativeName: string | null;
   representativeTitle: string | null;
   updatedAt: Timestamp;
+  /** HMAC-SHA-256 blind index of the CCCD (id_number itself is encrypted). */
+  idNumberBidx: string | null;
 }
 
 export interface OneTimeCodesTable {
@@ -442,6 +444,18 @@ export interface DossiersTable {
   warning: Generated<'normal' | 'due_soon' | 'overdue'>;
   stepWarning: Generated<'normal' | 'due_soon' | 'overdue'>;
   currentUnitId: string | null;
+  /** Blind indexes of the applicant's and owner's ID numbers (stored encrypted). */
+  idNumberBidx: Generated<string[]>;
+}
+
+export interface DataKeysTable {
+  id: string;
+  scope: 'dossier' | 'user' | 'system';
+  ownerRef: string | null;
+  masterKeyId: string;
+  wrappedKey: Buffer;
+  createdAt: CreatedAt;
+  rewrappedAt: NullableInstant;
 }
 
 export interface DossierHistoryTable {
@@ -548,6 +562,7 @@ export interface Database {
   procedureFiles: ProcedureFilesTable;
   outages: OutagesTable;
   dossiers: DossiersTable;
+  dataKeys: DataKeysTable;
   dossierHistory: DossierHistoryTable;
   dossierFiles: DossierFilesTable;
   dossierRequests: DossierRequestsTable;

@@ -2,6 +2,7 @@
 // issue 7). A handler returns the snapshot fields to set (written in the guarded update) and what to
 // write after the history row exists (requests, files). Processing steps (forward, send back, …)
 // register their handlers from the processing module.
+
 import type { Transaction, Updateable } from 'kysely';
 import type { ActionRule, DossierAction } from '../../../domain/dossier/actions.ts';
 import { clockStart, dueAfter } from '../../../domain/processing/time-limit.ts';
@@ -19,6 +20,7 @@ import {
   timeLimitOf,
   versionOf,
 } from '../dossier-context.ts';
+import { sealFormData } from '../dossier-protection.ts';
 
 export interface HandlerInput {
   deps: DossierDeps;
@@ -103,7 +105,10 @@ export const ACTION_HANDLERS: Partial<Record<DossierAction, ActionHandler>> = {
       : start;
     const formData = {
       ...(input.dossier.formData as Record<string, unknown>),
-      ...(input.body.formData ?? {}),
+      ...((await sealFormData(input.trx, input.dossier.id, input.body.formData ?? {})) as Record<
+        string,
+        unknown
+      >),
     };
     return {
       changes: {

@@ -7,6 +7,7 @@ import { can } from '../../../domain/access/policy.ts';
 import { clockStart, dueAfter } from '../../../domain/processing/time-limit.ts';
 import { cleanLine, foldVietnamese } from '../../../domain/text/vietnamese.ts';
 import { addWorkingMinutes, formatIsoDate, localDayOf } from '../../../domain/working-time/index.ts';
+import { dataProtection } from '../../../platform/crypto/data-protection.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Actor, CurrentUser } from '../../auth/actor.ts';
 import { findProcedure, findVersionInForce } from '../../catalogue/catalogue.repository.ts';
@@ -26,6 +27,7 @@ import type { CreateDossierBody, Person } from '../dossier.schemas.ts';
 import { issueDossierCode } from '../dossier-code.repository.ts';
 import { agencyNames, calendarFor, type DossierDeps, timeLimitOf } from '../dossier-context.ts';
 import { recordChange } from '../dossier-events.ts';
+import { idNumberIndexes, sealFormData, sealPerson } from '../dossier-protection.ts';
 import { findOutage } from './outages.ts';
 
 type Mode = 'online' | 'desk';
@@ -72,7 +74,7 @@ async function applicantOf(
     fullName: account.fullName,
     ...(account.phone ? { phone: account.phone } : {}),
     ...(account.email ? { email: account.email } : {}),
-    ...(account.idNumber ? { idNumber: account.idNumber } : {}),
+    ...(account.idNumber ? { idNumber: await dataProtection().open(db, account.idNumber) } : {}),
     ...(account.address ? { address: account.address } : {}),
     ...(account.dateOfBirth ? { dateOfBirth: account.dateOfBirth } : {}),
     ...(account.taxCode ? { taxCode: account.taxCode } : {}),
@@ -252,8 +254,10 @@ export async function createDossier(
   const notify =
     body.notify ??
     (['email', 'sms'] as const).filter((c) => (c === 'email' ? applicant.email : applicant.phone));
+  const id = deps.newId();
+  const owner = body.owner ? cleanPerson(body.owner) : null;
   const row = {
-    id: deps.newId(),
+    id,
     code,
     procedureId: procedure.id,
     procedureVersionId: version.id,
@@ -265,12 +269,12 @@ export async function createDossier(
     status: received ? 2 : 1,
     subStatus: received ? 'to_process' : 'awaiting_reception',
     applicantUserId: mode === 'online' ? user.id : null,
-    applicant: JSON.stringify(applicant),
-    owner: body.owner ? JSON.stringify(cleanPerson(body.owner)) : null,
-    searchText: foldVietnamese(
-      `${code} ${applicant.fullName} ${applicant.idNumber ?? ''} ${applicant.phone ?? ''}`,
-    ),
-    formData: JSON.stringify(formData),
+    // Goal 23: ID numbers sealed under the dossier's data key; found again by blind index only.
+    applicant: JSON.stringify(await sealPerson(trx, id, applicant)),
+    owner: owner ? JSON.stringify(await sealPerson(trx, id, owner)) : null,
+    idNumberBidx: idNumberIndexes(dataProtection(), [applicant, owner]),
+    searchText: foldVietnamese(`${code} ${applicant.fullName} ${applicant.phone ?? ''}`),
+    formData: JSON.stringify(await sealFormData(trx, id, formData)),
     delivery: JSON.stringify(body.delivery),
     fees: JSON.stringify(version.fees),
     notify: JSON.stringify(notify),
