@@ -241,3 +241,61 @@ test('[R22] the citizen asks to withdraw on the portal (7); the desk confirms it
   expect((await dossier(desk, w.id)).status).toBe(8);
   await desk.screenshot({ path: 'test-results/processing-withdrawn.png', fullPage: true });
 });
+
+test('[R37] a citizen who chose e-mail and SMS is told on both at reception and when the result is ready', async ({
+  browser,
+}) => {
+  const person = await citizen(browser);
+  const desk = await as(browser, 'tiepnhan');
+  const procedure = (await api(person, 'GET', '/api/v1/procedures/AH-LLTP-01')) as SubmissionProcedure;
+  const body = await submissionFor(procedure, async () => {
+    const response = await person.request.post('/api/v1/files', {
+      headers: { 'x-requested-with': 'motcua' },
+      multipart: { file: { name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) } },
+    });
+    return (await response.json()).id;
+  });
+  // The wizard sends the channels ticked at its delivery step (both, by default).
+  const { id, code } = await api(person, 'POST', '/api/v1/dossiers', { ...body, notify: ['email', 'sms'] });
+  await api(desk, 'POST', `/api/v1/dossiers/${id}/actions`, { action: 'accept' });
+  // Through the four officers to the result (the leader's approval signs it), as the desk would see.
+  const next = async (page: Page, username: string) => {
+    const candidates = await api(page, 'GET', `/api/v1/dossiers/${id}/assignees`);
+    const officer = candidates.find((c: { username: string }) => c.username === username);
+    await api(page, 'POST', `/api/v1/dossiers/${id}/actions`, { action: 'forward', assignTo: officer.id });
+  };
+  await next(desk, 'chuyenvien.stp');
+  await next(await as(browser, 'chuyenvien.stp'), 'truongphong.stp');
+  await next(await as(browser, 'truongphong.stp'), 'lanhdao.stp');
+  const leader = await as(browser, 'lanhdao.stp');
+  const upload = await leader.request.post('/api/v1/files', {
+    headers: { 'x-requested-with': 'motcua' },
+    multipart: { file: { name: 'phieu-lltp.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) } },
+  });
+  await api(leader, 'POST', `/api/v1/dossiers/${id}/actions`, {
+    action: 'approve',
+    resultFileId: (await upload.json()).id,
+  });
+  await act(desk, id, 'confirm_result');
+  await done(desk);
+
+  // The simulated mailbox and SMS outbox (administrators' notifications screen) hold both messages.
+  const admin = await as(browser, 'quantri');
+  await admin.getByRole('link', { name: 'Thông báo' }).click();
+  const email = admin.getByRole('region', { name: 'Hộp thư giả lập: Thư điện tử' });
+  const sms = admin.getByRole('region', { name: 'Hộp thư giả lập: SMS' });
+  await expect(async () => {
+    await admin.getByRole('button', { name: 'Tải lại' }).click();
+    await expect(email).toContainText(`Hồ sơ ${code} đã được tiếp nhận`, { timeout: 1000 });
+    await expect(email).toContainText(`Hồ sơ ${code}: đã có kết quả`, { timeout: 1000 });
+    await expect(sms).toContainText(`Ho so ${code} da duoc tiep nhan`, { timeout: 1000 });
+    await expect(sms).toContainText(`Ho so ${code} da co ket qua`, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  // And the dossier's own view counts one of each per event, all sent.
+  const view = await api(desk, 'GET', `/api/v1/dossiers/${id}/notifications`);
+  expect(
+    view.items
+      .map((n: { event: string; channel: string; status: string }) => `${n.event}/${n.channel}/${n.status}`)
+      .sort(),
+  ).toEqual(['received/email/sent', 'received/sms/sent', 'result_ready/email/sent', 'result_ready/sms/sent']);
+});

@@ -23,13 +23,22 @@ interface WizardState {
   formData: Record<string, Record<string, unknown>>;
   files: Record<string, FileRef[]>;
   delivery: { method: Method; address: string };
+  /** R37: the channels the citizen wants to be told on (e-mail and SMS to the account's addresses). */
+  notify: Channel[];
 }
+type Channel = 'email' | 'sms' | 'chat';
 interface Problem {
   target: string;
   message: string;
 }
 
-const EMPTY: WizardState = { step: 0, formData: {}, files: {}, delivery: { method: 'online', address: '' } };
+const EMPTY: WizardState = {
+  step: 0,
+  formData: {},
+  files: {},
+  delivery: { method: 'online', address: '' },
+  notify: ['email', 'sms'],
+};
 
 function asState(data: Record<string, unknown>): WizardState {
   const d = data as Partial<WizardState>;
@@ -38,6 +47,9 @@ function asState(data: Record<string, unknown>): WizardState {
     formData: d.formData ?? {},
     files: d.files ?? {},
     delivery: d.delivery ?? EMPTY.delivery,
+    notify: Array.isArray(d.notify)
+      ? d.notify.filter((c) => ['email', 'sms', 'chat'].includes(c))
+      : EMPTY.notify,
   };
 }
 
@@ -252,6 +264,7 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
             state.delivery.method === 'post'
               ? { method: 'post', address: state.delivery.address.trim() }
               : { method: state.delivery.method },
+          notify: state.notify,
           lang,
         },
         submitKey.current,
@@ -391,6 +404,28 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
               />
             </div>
           ) : null}
+          <fieldset className="field">
+            <legend>{t.wizard.notifyLegend}</legend>
+            <p className="hint">{t.wizard.notifyHint}</p>
+            {(['email', 'sms', 'chat'] as const).map((channel) => (
+              <div className="intake-radio" key={channel}>
+                <input
+                  type="checkbox"
+                  id={`notify-${channel}`}
+                  checked={state.notify.includes(channel)}
+                  onChange={(event) =>
+                    setState((s) => ({
+                      ...s,
+                      notify: event.target.checked
+                        ? [...s.notify.filter((c) => c !== channel), channel]
+                        : s.notify.filter((c) => c !== channel),
+                    }))
+                  }
+                />
+                <label htmlFor={`notify-${channel}`}>{t.wizard.notifyChannel[channel]}</label>
+              </div>
+            ))}
+          </fieldset>
           <h3>{t.wizard.fees}</h3>
           {feeList}
         </div>
@@ -430,6 +465,28 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
             {t.delivery[state.delivery.method]}
             {state.delivery.method === 'post' ? `: ${state.delivery.address}` : ''}
           </p>
+          <fieldset className="field">
+            <legend>{t.wizard.notifyLegend}</legend>
+            <p className="hint">{t.wizard.notifyHint}</p>
+            {(['email', 'sms', 'chat'] as const).map((channel) => (
+              <div className="intake-radio" key={channel}>
+                <input
+                  type="checkbox"
+                  id={`notify-${channel}`}
+                  checked={state.notify.includes(channel)}
+                  onChange={(event) =>
+                    setState((s) => ({
+                      ...s,
+                      notify: event.target.checked
+                        ? [...s.notify.filter((c) => c !== channel), channel]
+                        : s.notify.filter((c) => c !== channel),
+                    }))
+                  }
+                />
+                <label htmlFor={`notify-${channel}`}>{t.wizard.notifyChannel[channel]}</label>
+              </div>
+            ))}
+          </fieldset>
           <h3>{t.wizard.fees}</h3>
           {feeList}
         </div>
