@@ -200,8 +200,12 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
                   <td>{d.applicantName}</td>
                   <td>
                     {d.statusName[lang]}
-                    <br />
-                    <small>{d.subStatusName[lang]}</small>
+                    {d.subStatusName[lang] !== d.statusName[lang] ? (
+                      <>
+                        <br />
+                        <small>{d.subStatusName[lang]}</small>
+                      </>
+                    ) : null}
                   </td>
                   <td>{d.assigneeName ?? '—'}</td>
                   <td>{formatVietnamTime(d.stepDueAt)}</td>
