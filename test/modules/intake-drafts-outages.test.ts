@@ -177,6 +177,29 @@ describe('[R16, goal 33] outage register and back-entry', () => {
     expect(list.body.items.find((o: { reference: string }) => o.reference === 'SC-2026-001')).toMatchObject({
       dossierCount: 1,
     });
+
+    // Its next action, also done by hand during the outage, is back-entered with its real time: a
+    // reason is required; the history keeps the real time and is marked.
+    const assignees = (await getJson(system, desk, `/api/v1/dossiers/${body.id}/assignees`)).body;
+    const forward = {
+      action: 'forward',
+      assignTo: assignees[0].id,
+      at: new Date(Date.parse(receivedAt) + 30 * 60_000).toISOString(),
+      outageReference: 'SC-2026-001',
+    };
+    const noReason = await act(system, desk, body.id, forward);
+    expect(noReason.body).toMatchObject({ code: 'VALIDATION', field: 'note' });
+    const notDesk = await act(system, specialist, body.id, { ...forward, note: 'Chuyển tay khi mất điện' });
+    expect(notDesk.status).toBe(403);
+    const done = await act(system, desk, body.id, { ...forward, note: 'Chuyển hồ sơ giấy khi mất điện' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const history = (await getJson(system, desk, `/api/v1/dossiers/${body.id}/history`)).body.items;
+    expect(history.at(-1)).toMatchObject({
+      action: 'forward',
+      note: 'Chuyển hồ sơ giấy khi mất điện',
+      backEntered: true,
+    });
+    expect(Date.parse(history.at(-1).at)).toBe(Date.parse(forward.at));
   });
 });
 

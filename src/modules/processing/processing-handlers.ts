@@ -5,11 +5,7 @@ import type { Updateable } from 'kysely';
 import { allottedFor, subStatusOf } from '../../domain/processing/process-definition.ts';
 import { checkApology, dueAfterSupplement } from '../../domain/processing/timeliness.ts';
 import type { RuleSetSettings } from '../../domain/rules/rule-set.ts';
-import {
-  addWorkingMinutes,
-  elapsedWorkingMinutes,
-  type WorkingCalendar,
-} from '../../domain/working-time/index.ts';
+import { elapsedWorkingMinutes } from '../../domain/working-time/index.ts';
 import type { DossiersTable } from '../../platform/db/schema.ts';
 import { dossierErrors } from '../dossiers/dossier.errors.ts';
 import {
@@ -25,6 +21,7 @@ import {
   type HandlerInput,
   type HandlerResult,
   registerActionHandler,
+  registerReceptionHook,
 } from '../dossiers/use-cases/action-handlers.ts';
 import {
   type Candidate,
@@ -38,14 +35,7 @@ import {
   type StoredStep,
 } from './process.repository.ts';
 import { processingErrors } from './processing.errors.ts';
-
-function dueFrom(calendar: WorkingCalendar, at: Date, minutes: number): Date {
-  const due = addWorkingMinutes(calendar, at.getTime(), minutes);
-  if (!due.ok) {
-    throw dossierErrors.calendar();
-  }
-  return new Date(due.value);
-}
+import { dueFrom, enterFirstStepOnReception, enterStep } from './step-entry.ts';
 
 async function stepsOf(input: HandlerInput): Promise<StoredStep[]> {
   if (!input.dossier.processVersionId) {
@@ -90,52 +80,6 @@ function choose(candidates: Candidate[], assignTo: string | undefined): Candidat
     throw processingErrors.chooseOfficer(candidates.map((c) => `${c.fullName} (${c.username})`).join(', '));
   }
   return candidates[0] as Candidate;
-}
-
-/** Moves the dossier into step `index`: snapshot fields plus the ledger row (written after history). */
-async function enterStep(
-  input: HandlerInput,
-  steps: StoredStep[],
-  index: number,
-  holder: { id: string | null; unitId: string | null },
-  closing: string,
-  dueOverride?: Date | null,
-): Promise<HandlerResult> {
-  const step = steps[index] as StoredStep;
-  const calendar = await calendarOf(input.trx, input.dossier);
-  const allotted = allottedFor(step, online(input.dossier));
-  const stepDue = dueOverride !== undefined ? dueOverride : dueFrom(calendar, input.at, allotted);
-  const unitId =
-    step.unit.kind === 'desk'
-      ? input.dossier.receivingAgencyId
-      : step.unit.kind === 'agency'
-        ? step.unit.agencyId
-        : (holder.unitId ?? input.dossier.handlingAgencyId);
-  const isLast = index === steps.length - 1 && steps.length > 1;
-  return {
-    changes: {
-      currentStepKey: step.key,
-      currentAssigneeId: holder.id,
-      currentUnitId: unitId,
-      stepArrivedAt: input.at,
-      stepDueAt: stepDue,
-      stepWarning: 'normal',
-    },
-    subStatus: isLast ? 'result_approved' : subStatusOf(step),
-    after: async () => {
-      await closeOpenStep(input.trx, input.dossier.id, input.at, closing);
-      await openStep(input.trx, {
-        dossierId: input.dossier.id,
-        stepKey: step.key,
-        stepIndex: index,
-        unitId,
-        holderId: holder.id,
-        arrivedAt: input.at,
-        dueAt: stepDue,
-        allottedMinutes: allotted,
-      });
-    },
-  };
 }
 
 async function markPaper(input: HandlerInput): Promise<void> {
@@ -257,6 +201,7 @@ export function registerProcessingHandlers(): void {
     return;
   }
   registered = true;
+  registerReceptionHook(enterFirstStepOnReception);
 
   // Reception puts the dossier at step 1 of its process version (the desk, held by the receiving officer).
   extend('accept', async (input, base) => {

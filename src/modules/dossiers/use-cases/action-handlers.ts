@@ -141,3 +141,27 @@ export const ACTION_HANDLERS: Partial<Record<DossierAction, ActionHandler>> = {
 export function registerActionHandler(action: DossierAction, handler: ActionHandler): void {
   ACTION_HANDLERS[action] = handler;
 }
+
+/**
+ * What a dossier received straight at the desk (walk-in, postal, back-entered) needs beyond its row:
+ * the processing module puts it at step 1 of its process, exactly as `accept` does for an online one.
+ * Runs in the reception's transaction, after its history row.
+ */
+export type ReceptionHook = (input: {
+  deps: DossierDeps;
+  trx: Transaction<Database>;
+  dossier: DossierRow;
+  history: HistoryRow;
+  at: Date;
+  userId: string;
+}) => Promise<void>;
+
+let receptionHook: ReceptionHook | null = null;
+
+export function registerReceptionHook(hook: ReceptionHook): void {
+  receptionHook = hook;
+}
+
+export function currentReceptionHook(): ReceptionHook | null {
+  return receptionHook;
+}

@@ -28,6 +28,7 @@ import { issueDossierCode } from '../dossier-code.repository.ts';
 import { agencyNames, calendarFor, type DossierDeps, timeLimitOf } from '../dossier-context.ts';
 import { recordChange } from '../dossier-events.ts';
 import { idNumberIndexes, sealFormData, sealPerson } from '../dossier-protection.ts';
+import { currentReceptionHook } from './action-handlers.ts';
 import { findOutage } from './outages.ts';
 
 type Mode = 'online' | 'desk';
@@ -311,5 +312,10 @@ export async function createDossier(
     },
   );
   await attachFiles(trx, row.id, history.id, components, deps.newId);
+  const hook = currentReceptionHook();
+  if (received && hook) {
+    await hook({ deps, trx, dossier: after, history, at: enteredAt, userId: user.id });
+    return trx.selectFrom('dossiers').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+  }
   return after;
 }

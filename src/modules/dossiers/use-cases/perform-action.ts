@@ -124,6 +124,13 @@ export async function performAction(
     throw errors.forbidden();
   }
   checkRequirements(decision.rule, body);
+  if (body.at && (body.note ?? '').trim().length < 5) {
+    // Goal 33: every back-entered event carries its reason (kept as the history note).
+    throw errors.validation('note', {
+      vi: 'Thao tác nhập bù phải nêu lý do (ít nhất 5 ký tự).',
+      en: 'A back-entered action needs its reason (at least 5 characters).',
+    });
+  }
   const outage = body.at
     ? await findOutage(trx, { receivedAt: body.at, outageReference: body.outageReference ?? '' }, user)
     : null;
