@@ -231,4 +231,33 @@ test('[R16] a desk officer declares an outage and back-enters a dossier received
   await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
   await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
   await expect(desk.getByText(realTime)).toBeVisible();
+
+  // Its forwarding to the specialist was also done by hand during the outage: back-entered from the
+  // processing screen with its real time and reason; the history keeps both.
+  const id = new URL(desk.url()).pathname.split('/')[3] ?? '';
+  await desk.goto(`/admin/ho-so/${id}`);
+  const forward = desk.locator('form.action-form', { has: desk.locator('button[data-action="forward"]') });
+  const choose = forward.getByLabel('Cán bộ nhận bước tiếp theo');
+  if ((await choose.count()) > 0) {
+    const specialist = choose.locator('option', { hasText: '(chuyenvien.stp)' });
+    await choose.selectOption((await specialist.getAttribute('value')) ?? '');
+  }
+  await forward.getByLabel('Nhập bù: thao tác này đã làm thủ công khi hệ thống gặp sự cố (R16)').check();
+  await forward.getByRole('button', { name: 'Chuyển xử lý' }).click();
+  await expect(desk.getByRole('link', { name: /Nhập bù cần chọn sự cố/ })).toBeVisible();
+  await forward.getByLabel('Sự cố đã khai báo').selectOption('SC-E2E-001');
+  const forwardedAt = vn(now - 2 * 3_600_000);
+  await forward.getByLabel('Thời điểm thực hiện thực tế (dd/mm/yyyy hh:mm)').fill(forwardedAt);
+  await forward.getByLabel('Lý do nhập bù').fill('Chuyển hồ sơ giấy khi mất điện');
+  await shot(desk, '16-back-entered-action');
+  await forward.getByRole('button', { name: 'Chuyển xử lý' }).click();
+  await expect(desk.getByRole('status').filter({ hasText: 'Đã thực hiện.' })).toBeVisible();
+  const history = await (await desk.request.get(`/api/v1/dossiers/${id}/history`)).json();
+  expect(history.items.at(-1)).toMatchObject({
+    action: 'forward',
+    backEntered: true,
+    note: 'Chuyển hồ sơ giấy khi mất điện',
+  });
+  // The real time, to the minute the officer typed.
+  expect(Math.abs(Date.parse(history.items.at(-1).at) - (now - 2 * 3_600_000))).toBeLessThan(60_000);
 });
