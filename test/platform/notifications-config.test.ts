@@ -8,6 +8,8 @@ const SAFE_PRODUCTION = {
   DATABASE_URL: 'postgres://motcua:secret@db.internal:5432/motcua',
   MOTCUA_PUBLIC_URL: 'https://dichvucong.anhoa.gov.vn',
   MOTCUA_SESSION_SECRET: 'x'.repeat(48),
+  // Goal 23: production keeps its master keys apart from the data.
+  MOTCUA_KEYRING_FILE: '/etc/motcua/keyring.json',
 };
 
 describe('[R37] notification providers configuration', () => {
