@@ -5,6 +5,7 @@
 // the invariant checker compares the database with.
 import { randomBytes } from 'node:crypto';
 import { pdf } from '../../src/domain/files/test-files.ts';
+import { type SubmissionProcedure, submissionFor } from '../../test/helpers/submission.ts';
 import { type Answer, HttpClient } from './client.ts';
 
 export interface AckedSubmission {
@@ -39,7 +40,7 @@ const PASSWORD = 'Demo@2026';
 export class Traffic {
   private desk = '';
   private citizen = '';
-  private procedure: { id: string; components: Component[] } | null = null;
+  private procedure: SubmissionProcedure | null = null;
   private stopped = false;
   private address = 0;
 
@@ -69,8 +70,7 @@ export class Traffic {
     }
     if (!this.procedure) {
       const answer = await this.client().request('GET', '/api/v1/procedures/AH-LLTP-01');
-      const body = answer.body as { id: string; version: { components: Component[] } };
-      this.procedure = { id: body.id, components: body.version.components };
+      this.procedure = answer.body as unknown as SubmissionProcedure;
     }
     this.stopped = false;
   }
@@ -220,21 +220,10 @@ export class Traffic {
   }
 
   private async online() {
-    const formData: Record<string, Record<string, unknown>> = {};
-    const components: Array<{ componentKey: string; fileIds: string[] }> = [];
-    for (const component of this.procedure?.components ?? []) {
-      if (component.eform) {
-        formData[component.key] = Object.fromEntries(
-          Object.entries(component.eform.schema.properties).map(([name, field]) => [
-            name,
-            valueFor(name, field),
-          ]),
-        );
-      } else if (component.required) {
-        components.push({ componentKey: component.key, fileIds: [await this.upload()] });
-      }
+    if (!this.procedure) {
+      throw new Error('prepare() first');
     }
-    return { procedureId: this.procedure?.id, formData, components, delivery: { method: 'online' } };
+    return submissionFor(this.procedure, () => this.upload());
   }
 
   private async upload(): Promise<string> {
@@ -257,43 +246,4 @@ export class Traffic {
     }
     return String(answer.body.id);
   }
-}
-
-interface FieldSchema {
-  type: string;
-  enum?: Array<string | number>;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-}
-interface Component {
-  key: string;
-  required: boolean;
-  eform: { schema: { properties: Record<string, FieldSchema> } } | null;
-}
-
-/** A value that satisfies one e-form field of the demo forms (as test/helpers/dossiers.ts does). */
-function valueFor(name: string, field: FieldSchema): unknown {
-  if (field.enum) {
-    return field.enum[0];
-  }
-  if (field.type === 'integer' || field.type === 'number') {
-    return field.minimum ?? 1;
-  }
-  if (field.type === 'boolean') {
-    return true;
-  }
-  if (field.format === 'date') {
-    return '1990-05-12';
-  }
-  if (field.format === 'email') {
-    return 'nguoidan@example.vn';
-  }
-  if (field.pattern?.includes('[0-9]{12}') || /cccd|soDinhDanh|idNumber/i.test(name)) {
-    return '001090012345';
-  }
-  if (/dienThoai|phone/i.test(name)) {
-    return '0912345678';
-  }
-  return 'Nguyễn Văn An';
 }

@@ -465,28 +465,8 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
             {t.delivery[state.delivery.method]}
             {state.delivery.method === 'post' ? `: ${state.delivery.address}` : ''}
           </p>
-          <fieldset className="field">
-            <legend>{t.wizard.notifyLegend}</legend>
-            <p className="hint">{t.wizard.notifyHint}</p>
-            {(['email', 'sms', 'chat'] as const).map((channel) => (
-              <div className="intake-radio" key={channel}>
-                <input
-                  type="checkbox"
-                  id={`notify-${channel}`}
-                  checked={state.notify.includes(channel)}
-                  onChange={(event) =>
-                    setState((s) => ({
-                      ...s,
-                      notify: event.target.checked
-                        ? [...s.notify.filter((c) => c !== channel), channel]
-                        : s.notify.filter((c) => c !== channel),
-                    }))
-                  }
-                />
-                <label htmlFor={`notify-${channel}`}>{t.wizard.notifyChannel[channel]}</label>
-              </div>
-            ))}
-          </fieldset>
+          <h3>{t.wizard.notifyLegend}</h3>
+          <p>{state.notify.map((c) => t.wizard.notifyChannel[c]).join(', ') || t.common.none}</p>
           <h3>{t.wizard.fees}</h3>
           {feeList}
         </div>
