@@ -2,7 +2,9 @@
 // (R35), hand-over to a colleague of the same unit (R22), a batch forward of dossiers picked by
 // searching the worklist (R23), a supplement request answered by the citizen on the portal (R34), an
 // apology once only that makes the dossier count as overdue (R33), a stop (status 8), and a
-// withdrawal asked by the citizen and confirmed by the desk (7 → 8). Setup goes through the API.
+// withdrawal asked by the citizen and confirmed by the desk (7 → 8), and the other supplement clock
+// policy (QĐ 766: pause) set by the administrator as a provincial rule set. Setup goes through the API.
+// The rule-set test runs last: dossiers received after it follow the new rules.
 import { randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdf } from '../src/domain/files/test-files.ts';
@@ -187,6 +189,10 @@ test('[R33, R34] supplement answered on the portal; one apology that counts as o
     .getByLabel('Tệp bổ sung cho: Bản sao giấy khai sinh')
     .setInputFiles({ name: 'khai-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
   await expect(person.getByText('khai-sinh.pdf')).toBeVisible();
+  // The demo's national rule set restarts the time limit (HP Đ12.2); the citizen is told so.
+  await expect(
+    person.getByText('Thời hạn giải quyết được tính lại từ đầu kể từ khi bạn nộp bổ sung.'),
+  ).toBeVisible();
   await person.screenshot({ path: 'test-results/portal-supplement.png', fullPage: true });
   expect(await seriousA11yViolations(person)).toEqual([]);
   await person.getByRole('button', { name: 'Gửi bổ sung' }).click();
@@ -298,4 +304,66 @@ test('[R37] a citizen who chose e-mail and SMS is told on both at reception and 
       .map((n: { event: string; channel: string; status: string }) => `${n.event}/${n.channel}/${n.status}`)
       .sort(),
   ).toEqual(['received/email/sent', 'received/sms/sent', 'result_ready/email/sent', 'result_ready/sms/sent']);
+});
+
+test('[R34, rules as data] the administrator adds a provincial rule set that pauses the clock; a supplement then pauses it', async ({
+  browser,
+}) => {
+  const admin = await as(browser, 'quantri');
+  await admin.goto('/admin/bo-quy-tac');
+  await expect(admin.getByRole('heading', { name: 'Bộ quy tắc pháp lý theo thời kỳ' })).toBeVisible();
+  const table = admin.getByRole('table');
+  await expect(table.getByRole('row', { name: /nd118-tt03/ })).toContainText('Đang áp dụng');
+  await admin.getByLabel('Mã', { exact: true }).fill('tinh-qd766');
+  await admin.getByLabel('Tên', { exact: true }).fill('Quy định tiếp nhận, giải quyết TTHC của tỉnh');
+  await admin.getByLabel('Tên tiếng Anh').fill('Provincial one-stop rules');
+  await admin.getByLabel('Căn cứ pháp lý (mỗi dòng một văn bản)').fill('Quyết định 766/QĐ-UBND');
+  // The effective date is prefilled with today (dd/mm/yyyy); a past date is refused by the server.
+  await expect(admin.getByLabel('Có hiệu lực từ ngày (dd/mm/yyyy)')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  const today = await admin.getByLabel('Có hiệu lực từ ngày (dd/mm/yyyy)').inputValue();
+  await admin.getByLabel('Có hiệu lực từ ngày (dd/mm/yyyy)').fill('01/01/2025');
+  await admin
+    .getByLabel('Tính thời gian khi yêu cầu bổ sung trong quá trình giải quyết')
+    .selectOption('pause');
+  await admin.getByRole('button', { name: 'Thêm bộ quy tắc' }).click();
+  await expect(admin.getByRole('link', { name: /không được trước hôm nay/ })).toBeVisible();
+  await admin.getByLabel('Có hiệu lực từ ngày (dd/mm/yyyy)').fill(today);
+  await admin.getByRole('button', { name: 'Thêm bộ quy tắc' }).click();
+  await expect(admin.getByText('Đã thêm bộ quy tắc tinh-qd766.')).toBeVisible();
+  const added = table.getByRole('row', { name: /tinh-qd766/ });
+  await expect(added).toContainText('Của tỉnh');
+  await expect(added).toContainText('Đang áp dụng');
+  await expect(added).toContainText('Tạm dừng');
+  await expect(table.getByRole('row', { name: /nd118-tt03/ })).not.toContainText('Đang áp dụng');
+  await admin.screenshot({ path: 'test-results/rule-sets.png', fullPage: true });
+  expect(await seriousA11yViolations(admin)).toEqual([]);
+
+  // A dossier received now follows the new rules: the supplement waiting time does not count.
+  const desk = await as(browser, 'tiepnhan');
+  const person = await citizen(browser);
+  const specialist = await as(browser, 'chuyenvien.stp');
+  const s = await citizenDossierAtSpecialist(person, desk);
+  expect((await dossier(specialist, s.id)).ruleSetCode).toBe('tinh-qd766');
+  const before = await dossier(specialist, s.id);
+  await act(specialist, s.id, 'request_supplement', async (form) => {
+    await form.getByLabel('Nội dung cần bổ sung, nộp (mỗi dòng một mục)').fill('Bản sao giấy khai sinh');
+  });
+  await done(specialist);
+  await person.goto(`/ho-so-cua-toi/${s.id}`);
+  await expect(
+    person.getByText(
+      'Thời gian chờ bạn bổ sung không tính vào thời hạn giải quyết; ngày hẹn trả được lùi tương ứng.',
+    ),
+  ).toBeVisible();
+  await person
+    .getByLabel('Tệp bổ sung cho: Bản sao giấy khai sinh')
+    .setInputFiles({ name: 'khai-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
+  await expect(person.getByText('khai-sinh.pdf')).toBeVisible();
+  await person.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(person.getByText('Đã gửi hồ sơ bổ sung.')).toBeVisible();
+  const resumed = await dossier(specialist, s.id);
+  expect(resumed.status).toBe(4);
+  // Paused: the appointment moves by the waiting working time only (seconds here, nothing outside
+  // working hours); the arithmetic of both policies is proven in the domain and API tests.
+  expect(Date.parse(resumed.dueAt)).toBeGreaterThanOrEqual(Date.parse(before.dueAt));
 });

@@ -28,6 +28,7 @@ import { DossierProcessPage } from './processing/DossierProcessPage.tsx';
 import { ProcessEditorPage, ProcessesPage } from './processing/ProcessesPage.tsx';
 import { TrackingBookPage } from './processing/TrackingBookPage.tsx';
 import { WorklistPage } from './processing/WorklistPage.tsx';
+import { RuleSetsPage } from './RuleSetsPage.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 import { can } from './session.ts';
 import { TemplatesPage } from './TemplatesPage.tsx';
@@ -104,6 +105,13 @@ export const SCREENS: Screen[] = [
     label: (m) => m.accounts.nav.sectors,
     permission: 'sector.manage',
     render: () => <SectorsPage />,
+  },
+  // Which rules govern which reception days; the system administrator adds one from today on.
+  {
+    path: '/admin/bo-quy-tac',
+    label: (m) => m.rules.nav,
+    permission: null,
+    render: (s) => <RuleSetsPage canManage={can(s, 'site.manage')} />,
   },
   {
     path: '/admin/lich-lam-viec',

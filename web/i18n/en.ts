@@ -6,6 +6,7 @@ import { dossierDocumentsEn } from './dossier-documents.ts';
 import { intakeEn } from './intake.ts';
 import { lookupEn } from './lookup.ts';
 import { processingEn } from './processing.ts';
+import { rulesEn } from './rules.ts';
 import type { Messages } from './vi.ts';
 
 export const en: Messages = {
@@ -87,5 +88,6 @@ export const en: Messages = {
   catalogue: catalogueEn,
   intake: intakeEn,
   processing: processingEn,
+  rules: rulesEn,
   lookup: lookupEn,
 };

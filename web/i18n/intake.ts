@@ -97,6 +97,10 @@ export const intakeVi = {
     supplementLead:
       'Cơ quan giải quyết đề nghị bạn bổ sung các nội dung sau. Nộp bổ sung để hồ sơ tiếp tục được giải quyết; hồ sơ giữ nguyên mã số.',
     completionLead: 'Bộ phận Một cửa yêu cầu bạn bổ sung các giấy tờ sau. Hồ sơ giữ nguyên mã số.',
+    supplementClock: {
+      restart: 'Thời hạn giải quyết được tính lại từ đầu kể từ khi bạn nộp bổ sung.',
+      pause: 'Thời gian chờ bạn bổ sung không tính vào thời hạn giải quyết; ngày hẹn trả được lùi tương ứng.',
+    },
     reason: 'Lý do',
     supplyFile: (name: string) => `Tệp bổ sung cho: ${name}`,
     sendCompletion: 'Gửi bổ sung',
@@ -305,6 +309,10 @@ export const intakeEn: Catalogue<typeof intakeVi> = {
     supplementLead:
       'The agency handling your dossier asks for the following. Send them so processing can continue; the dossier keeps its code.',
     completionLead: 'The one-stop desk asks you to supply the following. The dossier keeps its code.',
+    supplementClock: {
+      restart: 'The time limit starts again from when you supply them.',
+      pause: 'The time you take to supply them does not count; the appointment moves by as much.',
+    },
     reason: 'Reason',
     supplyFile: (name: string) => `Supplementary file for: ${name}`,
     sendCompletion: 'Send the missing items',

@@ -9,6 +9,7 @@ import { dossierDocumentsVi } from './dossier-documents.ts';
 import { intakeVi } from './intake.ts';
 import { lookupVi } from './lookup.ts';
 import { processingVi } from './processing.ts';
+import { rulesVi } from './rules.ts';
 
 export const vi = {
   accounts: accountsVi,
@@ -90,6 +91,7 @@ export const vi = {
   catalogue: catalogueVi,
   intake: intakeVi,
   processing: processingVi,
+  rules: rulesVi,
   lookup: lookupVi,
 };
 

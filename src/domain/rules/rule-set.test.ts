@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_RULE_SETS, overlaps, ruleSetInForce, validateRuleSet } from './rule-set.ts';
+import {
+  NATIONAL_RULE_SETS,
+  overlaps,
+  planSuccession,
+  type RuleSet,
+  ruleSetInForce,
+  validateRuleSet,
+} from './rule-set.ts';
 
 describe('[legal digest §0, §9.1] legal rule sets', () => {
   it('the national rule sets are valid and do not overlap', () => {
@@ -51,5 +58,80 @@ describe('[legal digest §0, §9.1] legal rule sets', () => {
     expect(
       overlaps([base, { ...base, code: 'copy', effectiveFrom: '2025-06-01', effectiveTo: null }]),
     ).toEqual([['nd61-tt01', 'copy']]);
+  });
+});
+
+describe('[brief: rules are data, with dates] a new rule set follows the last one', () => {
+  const national = NATIONAL_RULE_SETS as RuleSet[];
+  const current = national[1] as RuleSet;
+  const local = (effectiveFrom: string, code = 'hp-qd766'): RuleSet => ({
+    ...current,
+    code,
+    name: { vi: 'Quy định của tỉnh', en: 'Provincial rules' },
+    effectiveFrom,
+    settings: { ...current.settings, supplementClock: 'pause' },
+  });
+
+  it('closes the rule set in force the day before; refuses the past, the same day, gaps and codes in use', () => {
+    expect(planSuccession(national, local('2026-11-23'), '2026-11-23')).toEqual({
+      ok: true,
+      close: { code: 'nd118-tt03', effectiveTo: '2026-11-22' },
+    });
+    expect(planSuccession(national, local('2026-11-22'), '2026-11-23')).toEqual({
+      ok: false,
+      problem: 'retroactive',
+    });
+    expect(planSuccession(national, local('2027-01-01', 'nd61-tt01'), '2026-11-23')).toEqual({
+      ok: false,
+      problem: 'duplicate_code',
+    });
+    expect(
+      planSuccession(national, { ...local('2027-01-01'), effectiveTo: '2027-12-31' }, '2026-11-23'),
+    ).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+    const closed = [national[0] as RuleSet, { ...current, effectiveTo: '2026-12-31' }];
+    expect(planSuccession(closed, local('2027-01-01'), '2026-11-23')).toEqual({ ok: true, close: null });
+    expect(planSuccession(closed, local('2027-01-05'), '2026-11-23')).toEqual({ ok: false, problem: 'gap' });
+    expect(planSuccession(closed, local('2026-12-01'), '2026-11-23')).toEqual({
+      ok: false,
+      problem: 'not_last',
+    });
+    const startsToday = [...national, local('2026-11-23')];
+    expect(planSuccession(startsToday, local('2026-11-23', 'other'), '2026-11-23')).toEqual({
+      ok: false,
+      problem: 'same_day',
+    });
+  });
+
+  it('any accepted succession leaves every day with exactly one rule set (property)', () => {
+    const day = (min: string, max: string) =>
+      fc
+        .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        day('2025-07-01', '2030-12-31'),
+        fc.array(day('2025-07-01', '2032-12-31'), { maxLength: 6 }),
+        (today, starts) => {
+          let sets: RuleSet[] = [...national];
+          for (const [i, start] of starts.entries()) {
+            const plan = planSuccession(sets, local(start, `local-${i}`), today);
+            if (plan.ok) {
+              const close = plan.close;
+              sets = sets.map((r) =>
+                close && r.code === close.code ? { ...r, effectiveTo: close.effectiveTo } : r,
+              );
+              sets.push(local(start, `local-${i}`));
+            }
+          }
+          expect(overlaps(sets)).toEqual([]);
+          for (const probe of [today, '2025-07-01', '2032-12-31', ...starts]) {
+            expect(ruleSetInForce(sets, probe)).toBeDefined();
+          }
+        },
+      ),
+    );
   });
 });

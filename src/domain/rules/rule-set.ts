@@ -1,6 +1,7 @@
 // Legal rule sets (legal digest §0 and §9 item 1): the national one-stop rules changed on 01/07/2025
 // (ND 118/2025 + TT 03/2025 replaced ND 61/2018 + ND 107/2021 + TT 01/2018). Each dossier keeps the
 // rule set in force when it was received; the settings below are what the software reads from it.
+import { formatIsoDate, parseIsoDate } from '../working-time/civil-time.ts';
 
 export interface RuleSetSettings {
   /** Which official form set the slips use (TT 01/2018 Mẫu 01–06, or TT 03/2025's 01–07). */
@@ -137,4 +138,56 @@ export function overlaps<T extends Pick<RuleSet, 'code' | 'effectiveFrom' | 'eff
     }
   }
   return found;
+}
+
+export type SuccessionProblem =
+  | 'retroactive'
+  | 'not_last'
+  | 'same_day'
+  | 'gap'
+  | 'duplicate_code'
+  | 'invalid';
+
+/**
+ * A new rule set (a provincial decision, or a new national one) takes effect from a day on: never
+ * before today, since dossiers already received keep the rules they were received under. It follows
+ * the last rule set, which then ends the day before. Returns the rule set to close, or a problem.
+ */
+export function planSuccession<T extends Pick<RuleSet, 'code' | 'effectiveFrom' | 'effectiveTo'>>(
+  existing: readonly T[],
+  candidate: RuleSet,
+  today: string,
+):
+  | { ok: true; close: { code: string; effectiveTo: string } | null }
+  | { ok: false; problem: SuccessionProblem } {
+  if (validateRuleSet(candidate).length > 0 || candidate.effectiveTo !== null) {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (existing.some((r) => r.code === candidate.code)) {
+    return { ok: false, problem: 'duplicate_code' };
+  }
+  if (candidate.effectiveFrom < today) {
+    return { ok: false, problem: 'retroactive' };
+  }
+  const last = [...existing].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1)).at(-1);
+  if (!last) {
+    return { ok: true, close: null };
+  }
+  if (last.effectiveTo !== null && last.effectiveTo >= candidate.effectiveFrom) {
+    return { ok: false, problem: 'not_last' };
+  }
+  if (last.effectiveFrom >= candidate.effectiveFrom) {
+    return { ok: false, problem: last.effectiveFrom === candidate.effectiveFrom ? 'same_day' : 'not_last' };
+  }
+  const day = parseIsoDate(candidate.effectiveFrom);
+  if (day === undefined) {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (last.effectiveTo !== null) {
+    // Every day must have its rule set: the new one starts the day after the last one ends.
+    return last.effectiveTo === formatIsoDate(day - 1)
+      ? { ok: true, close: null }
+      : { ok: false, problem: 'gap' };
+  }
+  return { ok: true, close: { code: last.code, effectiveTo: formatIsoDate(day - 1) } };
 }

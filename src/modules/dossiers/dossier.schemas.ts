@@ -172,6 +172,10 @@ export const RequestViewSchema = Type.Object({
   note: Nullable(Type.String()),
   requestedAt: Type.String({ format: 'date-time' }),
   status: Type.String(),
+  clockPolicy: Type.Union([Type.Literal('restart'), Type.Literal('pause'), Type.Null()], {
+    description:
+      'Supplement requests during processing: the time limit restarts when the applicant answers (restart) or the waiting time is not counted (pause), from the rule set',
+  }),
 });
 
 export const DossierDetailSchema = Type.Composite([

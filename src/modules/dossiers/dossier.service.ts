@@ -87,6 +87,7 @@ export async function dossierDetail(deps: DossierDeps, dossier: DossierRow): Pro
           note: open.note,
           requestedAt: new Date(open.requestedAt).toISOString(),
           status: open.status,
+          clockPolicy: open.clockPolicy,
         }
       : null,
     clockStartedAt: iso(dossier.clockStartedAt),

@@ -1,29 +1,12 @@
-// Public read of the legal rule sets, so anyone can see which rules applied on a given day.
+// Public read of the legal rule sets, so anyone can see which rules applied on a given day; the
+// system administrator adds one from a day on (rule-sets.service.ts).
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../platform/http/app.ts';
-import { LocalizedTextSchema, standardErrorResponses } from '../../platform/http/schema.ts';
+import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http/schema.ts';
+import { actorOf } from '../auth/actor.ts';
 import { listRuleSets } from './rule-sets.repository.ts';
-
-const RuleSetSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  code: Type.String(),
-  name: LocalizedTextSchema,
-  legalBasis: Type.Array(Type.String()),
-  effectiveFrom: Type.String({ format: 'date' }),
-  effectiveTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  national: Type.Boolean(),
-  settings: Type.Object({
-    formSet: Type.String(),
-    onlineReceptionWorkingHours: Type.Integer(),
-    transferCutoff: Type.String(),
-    transferWithinWorkingDays: Type.Integer(),
-    apologyMaxPerDossier: Type.Integer(),
-    apologyMinWorkingDaysBeforeDue: Type.Integer(),
-    supplementClock: Type.Union([Type.Literal('restart'), Type.Literal('pause')]),
-    onTimeGranularity: Type.Union([Type.Literal('instant'), Type.Literal('localDate')]),
-    receiveAcrossBoundaries: Type.Boolean(),
-  }),
-});
+import { NewRuleSetSchema, RuleSetSchema } from './rule-sets.schemas.ts';
+import { addRuleSet } from './rule-sets.service.ts';
 
 export async function ruleSetRoutes(app: App): Promise<void> {
   app.get(
@@ -37,5 +20,36 @@ export async function ruleSetRoutes(app: App): Promise<void> {
       config: { access: 'public' },
     },
     async () => ({ items: await listRuleSets(app.deps.database.db) }),
+  );
+
+  app.post(
+    '/api/v1/admin/rule-sets',
+    {
+      schema: {
+        tags: ['rules'],
+        summary:
+          'Add a rule set from a day on; the one in force ends the day before / Thêm bộ quy tắc có hiệu lực từ một ngày (quản trị hệ thống)',
+        body: NewRuleSetSchema,
+        response: {
+          201: RuleSetSchema,
+          401: ErrorResponseSchema,
+          403: ErrorResponseSchema,
+          409: ErrorResponseSchema,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+          ...standardErrorResponses,
+        },
+      },
+      config: { access: { action: 'site.manage' } },
+    },
+    async (request, reply) => {
+      const added = await addRuleSet(
+        app.deps.database.db,
+        actorOf(request),
+        { ...request.body, effectiveTo: null },
+        new Date(),
+      );
+      return reply.code(201).send(added);
+    },
   );
 }

@@ -212,6 +212,9 @@ function MyDossier({ id }: { id: string }) {
             {answerAction === 'submit_supplement' ? t.mine.supplementTitle : t.mine.completionTitle}
           </h2>
           <p>{answerAction === 'submit_supplement' ? t.mine.supplementLead : t.mine.completionLead}</p>
+          {answerAction === 'submit_supplement' && dossier.openRequest.clockPolicy ? (
+            <p>{t.mine.supplementClock[dossier.openRequest.clockPolicy]}</p>
+          ) : null}
           {dossier.openRequest.note ? <p>{dossier.openRequest.note}</p> : null}
           {requestItems.map((item, i) => (
             <div key={keyFor(item, i)}>
