@@ -24,6 +24,7 @@ import { dossierNotificationsRoutes } from './notifications/dossier-notification
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { organisationAdminRoutes } from './organisation/organisation-admin.routes.ts';
+import { processAdminRoutes } from './processing/process-admin.routes.ts';
 import { processingRoutes } from './processing/processing.routes.ts';
 import { ruleSetRoutes } from './rules/rule-sets.routes.ts';
 import { signaturesRoutes } from './signatures/signatures.routes.ts';
@@ -73,6 +74,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(cataloguePageRoutes);
   await app.register(intakeRoutes);
   await app.register(processingRoutes);
+  await app.register(processAdminRoutes);
   await app.register(dossierDocumentsRoutes);
   await app.register(dossierNotificationsRoutes);
   await app.register(widgetRoutes);

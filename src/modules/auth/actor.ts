@@ -1,5 +1,6 @@
 // Who is acting, as recorded in the audit log (R11, R49).
 import type { FastifyRequest } from 'fastify';
+import { errors } from '../../platform/http/errors.ts';
 
 export interface Actor {
   actorId: string | null;
@@ -42,3 +43,20 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { actorId: null, actorLabel: 'system', ip: null, userAgent: null };
+
+/** The signed-in user of a route that needs one (its access rule has checked it already). */
+export function signedInUser(request: { currentUser: CurrentUser | null }): CurrentUser {
+  if (!request.currentUser) {
+    throw errors.unauthenticated();
+  }
+  return request.currentUser;
+}
+
+/** The signed-in officer; citizens and organisations are refused. */
+export function signedInOfficer(request: { currentUser: CurrentUser | null }): CurrentUser {
+  const user = signedInUser(request);
+  if (user.kind !== 'officer') {
+    throw errors.forbidden();
+  }
+  return user;
+}

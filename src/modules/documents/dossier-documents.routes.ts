@@ -7,16 +7,15 @@
 // - GET /api/v1/documents/tracking-book — the tracking book of a unit for a period (Mẫu 06 / 07).
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../platform/http/app.ts';
-import { errors } from '../../platform/http/errors.ts';
 import {
   ErrorResponseSchema,
   LocalizedTextSchema,
   StrictObject,
   standardErrorResponses,
 } from '../../platform/http/schema.ts';
-import type { CurrentUser } from '../auth/actor.ts';
 import { loadForUser } from '../dossiers/use-cases/perform-action.ts';
 import '../signatures/app-deps.ts';
+import { signedInUser } from '../auth/actor.ts';
 import { PdfResponseSchema, RuleSetSchema } from './documents.schemas.ts';
 import { DOSSIER_DOCUMENT_KINDS } from './dossier-document-kinds.ts';
 import { listDossierDocuments, renderDossierDocument } from './dossier-document-render.ts';
@@ -56,13 +55,6 @@ const responses = {
   ...standardErrorResponses,
 };
 
-const userOf = (request: { currentUser: CurrentUser | null }) => {
-  if (!request.currentUser) {
-    throw errors.unauthenticated();
-  }
-  return request.currentUser;
-};
-
 export async function dossierDocumentsRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
 
@@ -77,7 +69,8 @@ export async function dossierDocumentsRoutes(app: App): Promise<void> {
       },
       config: { access: 'self' },
     },
-    async (request) => listDossierDocuments(db, await loadForUser(db, userOf(request), request.params.id)),
+    async (request) =>
+      listDossierDocuments(db, await loadForUser(db, signedInUser(request), request.params.id)),
   );
 
   app.get(
@@ -92,7 +85,7 @@ export async function dossierDocumentsRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request, reply) => {
-      const dossier = await loadForUser(db, userOf(request), request.params.id);
+      const dossier = await loadForUser(db, signedInUser(request), request.params.id);
       const pdf = await renderDossierDocument(
         { db, publicUrl: app.deps.config.publicUrl, blobs: app.deps.blobs, signing: app.deps.signing },
         dossier,
@@ -121,7 +114,7 @@ export async function dossierDocumentsRoutes(app: App): Promise<void> {
       const pdf = await renderTrackingBook(
         db,
         app.deps.config.publicUrl,
-        userOf(request),
+        signedInUser(request),
         request.query,
         new Date(),
       );

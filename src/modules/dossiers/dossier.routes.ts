@@ -2,9 +2,8 @@
 // into the service per route.
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../platform/http/app.ts';
-import { errors } from '../../platform/http/errors.ts';
-import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http/schema.ts';
-import { actorOf, type CurrentUser } from '../auth/actor.ts';
+import { errorsFor, standardErrorResponses } from '../../platform/http/schema.ts';
+import { actorOf, signedInUser } from '../auth/actor.ts';
 import { findActiveUser } from '../auth/auth.repository.ts';
 import { addFileAccessRule } from '../files/files.service.ts';
 import { signResultAtApproval } from '../signatures/signed-result.ts';
@@ -32,7 +31,6 @@ import { canReadDossier } from './dossier-access.ts';
 import { dossierDeps } from './dossier-context.ts';
 import { actionsFor } from './use-cases/perform-action.ts';
 
-const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponseSchema]));
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({ maxLength: 128, description: 'Retries with the same key return the first answer' }),
@@ -54,12 +52,6 @@ export async function dossierRoutes(app: App): Promise<void> {
           fileId,
         ),
     });
-  const userOf = (request: { currentUser: CurrentUser | null }) => {
-    if (!request.currentUser) {
-      throw errors.unauthenticated();
-    }
-    return request.currentUser;
-  };
   // Officers who may read a dossier may open its files (the applicant owns them anyway).
   addFileAccessRule('dossier-officers', async (db, userId, fileId) => {
     const user = await findActiveUser(db, userId);
@@ -97,7 +89,7 @@ export async function dossierRoutes(app: App): Promise<void> {
       config: { access: 'self', rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const user = userOf(request);
+      const user = signedInUser(request);
       const answer = await submitDossier(
         deps(),
         user,
@@ -121,7 +113,7 @@ export async function dossierRoutes(app: App): Promise<void> {
       },
       config: { access: 'self' },
     },
-    async (request) => listDossiers(deps(), userOf(request), request.query),
+    async (request) => listDossiers(deps(), signedInUser(request), request.query),
   );
 
   app.get(
@@ -136,7 +128,10 @@ export async function dossierRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) =>
-      dossierDetail(deps(), await loadForUser(app.deps.database.db, userOf(request), request.params.id)),
+      dossierDetail(
+        deps(),
+        await loadForUser(app.deps.database.db, signedInUser(request), request.params.id),
+      ),
   );
 
   app.get(
@@ -161,7 +156,7 @@ export async function dossierRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const dossier = await loadForUser(app.deps.database.db, userOf(request), request.params.id);
+      const dossier = await loadForUser(app.deps.database.db, signedInUser(request), request.params.id);
       return dossierHistory(deps(), dossier, request.query.page ?? 1, request.query.pageSize ?? 50);
     },
   );
@@ -182,7 +177,7 @@ export async function dossierRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = userOf(request);
+      const user = signedInUser(request);
       const dossier = await loadForUser(app.deps.database.db, user, request.params.id);
       const rules = await actionsFor(app.deps.database.db, user, dossier);
       return rules.map((rule) => ({
@@ -212,7 +207,7 @@ export async function dossierRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = userOf(request);
+      const user = signedInUser(request);
       await actOnDossier(
         deps(),
         user,

@@ -1,9 +1,8 @@
 // Intake routes beside the dossier core: submission drafts (owner only) and the outage register
 // (desk officers). HTTP only; the work is in intake.service.ts.
 import type { App } from '../../platform/http/app.ts';
-import { errors } from '../../platform/http/errors.ts';
-import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http/schema.ts';
-import { actorOf, type CurrentUser } from '../auth/actor.ts';
+import { errorsFor, standardErrorResponses } from '../../platform/http/schema.ts';
+import { actorOf, signedInUser } from '../auth/actor.ts';
 import {
   CreateDraftSchema,
   CreateOutageSchema,
@@ -24,14 +23,6 @@ import {
   updateDraft,
 } from './intake.service.ts';
 
-const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponseSchema]));
-const userOf = (request: { currentUser: CurrentUser | null }) => {
-  if (!request.currentUser) {
-    throw errors.unauthenticated();
-  }
-  return request.currentUser;
-};
-
 export async function intakeRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
 
@@ -45,7 +36,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       },
       config: { access: 'self' },
     },
-    async (request) => listDrafts(db, userOf(request)),
+    async (request) => listDrafts(db, signedInUser(request)),
   );
 
   app.post(
@@ -59,7 +50,8 @@ export async function intakeRoutes(app: App): Promise<void> {
       },
       config: { access: 'self', rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
-    async (request, reply) => reply.status(201).send(await createDraft(db, userOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createDraft(db, signedInUser(request), request.body)),
   );
 
   app.get(
@@ -73,7 +65,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       },
       config: { access: 'self' },
     },
-    async (request) => getDraft(db, userOf(request), request.params.id),
+    async (request) => getDraft(db, signedInUser(request), request.params.id),
   );
 
   app.put(
@@ -88,7 +80,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       },
       config: { access: 'self', rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
-    async (request) => updateDraft(db, userOf(request), request.params.id, request.body),
+    async (request) => updateDraft(db, signedInUser(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -103,7 +95,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request, reply) => {
-      await deleteDraft(db, userOf(request), request.params.id);
+      await deleteDraft(db, signedInUser(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -133,6 +125,6 @@ export async function intakeRoutes(app: App): Promise<void> {
       config: { access: { action: 'dossier.receive' } },
     },
     async (request, reply) =>
-      reply.status(201).send(await declareOutage(db, userOf(request), actorOf(request), request.body)),
+      reply.status(201).send(await declareOutage(db, signedInUser(request), actorOf(request), request.body)),
   );
 }

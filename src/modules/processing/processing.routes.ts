@@ -1,32 +1,19 @@
 // Processing API (issue 7): batch actions (R23), worklists and their counts (R36), the step ledger
 // with due times and colours (R35), the officers who can take the next step, the paper-received
-// mark (R25) and process administration (R21). Only HTTP here.
+// mark (R25). Process administration (R21) is in process-admin.routes.ts. Only HTTP here.
 import { Type } from '@sinclair/typebox';
 import { classifyDossier } from '../../domain/processing/timeliness.ts';
 import type { App } from '../../platform/http/app.ts';
-import { AppError, errors } from '../../platform/http/errors.ts';
-import { ErrorResponseSchema, StrictObject, standardErrorResponses } from '../../platform/http/schema.ts';
-import { actorOf, type CurrentUser } from '../auth/actor.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { errorsFor, StrictObject, standardErrorResponses } from '../../platform/http/schema.ts';
+import { actorOf, signedInOfficer } from '../auth/actor.ts';
 import { processStepSchema } from '../catalogue/procedure-pack.schemas.ts';
 import { ActionBodySchema, DossierIdParamsSchema } from '../dossiers/dossier.schemas.ts';
 import { actOnDossier, loadForUser } from '../dossiers/dossier.service.ts';
 import { calendarOf, dossierDeps } from '../dossiers/dossier-context.ts';
 import { iso } from '../dossiers/dossier-view.ts';
 import { signResultAtApproval } from '../signatures/signed-result.ts';
-import {
-  candidatesFor,
-  findProcessVersion,
-  listSteps,
-  publishedProcessFor,
-  type StoredStep,
-} from './process.repository.ts';
-import {
-  createDraft,
-  getProcessVersion,
-  listProcesses,
-  publishVersion,
-  updateDraft,
-} from './processes.service.ts';
+import { candidatesFor, findProcessVersion, listSteps, publishedProcessFor } from './process.repository.ts';
 import { processingErrors } from './processing.errors.ts';
 import { registerProcessingHandlers } from './processing-handlers.ts';
 import { remindersOf } from './warnings.job.ts';
@@ -34,14 +21,13 @@ import { stepWarningOf, WORKLISTS, worklist, worklistCounts } from './worklists.
 
 registerProcessingHandlers();
 
-const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponseSchema]));
 const Uuid = Type.String({ format: 'uuid' });
 
 const StepSchema = processStepSchema(
   { agencyId: Uuid },
   { officerIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })) },
 );
-const StepsSchema = Type.Array(StepSchema, { minItems: 1, maxItems: 30 });
+const _StepsSchema = Type.Array(StepSchema, { minItems: 1, maxItems: 30 });
 
 const BatchSchema = Type.Composite([
   Type.Omit(ActionBodySchema, ['expectedVersion']),
@@ -63,19 +49,6 @@ export async function processingRoutes(app: App): Promise<void> {
           fileId,
         ),
     });
-  const userOf = (request: { currentUser: CurrentUser | null }) => {
-    if (!request.currentUser) {
-      throw errors.unauthenticated();
-    }
-    return request.currentUser;
-  };
-  const officerOf = (request: { currentUser: CurrentUser | null }) => {
-    const user = userOf(request);
-    if (user.kind !== 'officer') {
-      throw errors.forbidden();
-    }
-    return user;
-  };
 
   app.post(
     '/api/v1/dossiers/actions/batch',
@@ -104,7 +77,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = officerOf(request);
+      const user = signedInOfficer(request);
       const { ids, ...body } = request.body;
       const results = [];
       for (const id of ids) {
@@ -144,7 +117,7 @@ export async function processingRoutes(app: App): Promise<void> {
       },
       config: { access: { action: 'dossier.read' } },
     },
-    async (request) => worklistCounts(deps(), officerOf(request)),
+    async (request) => worklistCounts(deps(), signedInOfficer(request)),
   );
 
   app.get(
@@ -164,7 +137,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: { action: 'dossier.read' } },
     },
     async (request) =>
-      worklist(deps(), officerOf(request), {
+      worklist(deps(), signedInOfficer(request), {
         list: request.params.list,
         ...(request.query.page ? { page: request.query.page } : {}),
         ...(request.query.pageSize ? { pageSize: request.query.pageSize } : {}),
@@ -184,7 +157,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = officerOf(request);
+      const user = signedInOfficer(request);
       const dossier = await loadForUser(app.deps.database.db, user, request.params.id);
       const db = app.deps.database.db;
       const version = dossier.processVersionId
@@ -245,7 +218,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = officerOf(request);
+      const user = signedInOfficer(request);
       const db = app.deps.database.db;
       const dossier = await loadForUser(db, user, request.params.id);
       const version = dossier.processVersionId
@@ -281,7 +254,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request) => {
-      const user = officerOf(request);
+      const user = signedInOfficer(request);
       const db = app.deps.database.db;
       const dossier = await loadForUser(db, user, request.params.id);
       if (dossier.currentAssigneeId !== user.id || !user.unitId) {
@@ -311,7 +284,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: 'self' },
     },
     async (request, reply) => {
-      const user = officerOf(request);
+      const user = signedInOfficer(request);
       const db = app.deps.database.db;
       const dossier = await loadForUser(db, user, request.params.id);
       if (dossier.currentAssigneeId !== user.id) {
@@ -339,7 +312,7 @@ export async function processingRoutes(app: App): Promise<void> {
       config: { access: { action: 'dossier.read' } },
     },
     async (request) => {
-      const rows = await remindersOf(app.deps.database.db, officerOf(request).id);
+      const rows = await remindersOf(app.deps.database.db, signedInOfficer(request).id);
       return rows.map((r) => ({
         id: r.id,
         dossierId: r.dossierId,
@@ -347,98 +320,6 @@ export async function processingRoutes(app: App): Promise<void> {
         message: r.message,
         createdAt: iso(r.createdAt),
       }));
-    },
-  );
-
-  app.get(
-    '/api/v1/processes',
-    {
-      schema: {
-        tags: ['processes'],
-        summary: 'Process versions of procedures / Quy trình nội bộ (R21)',
-        querystring: StrictObject({ procedureId: Type.Optional(Uuid) }),
-        response: { 200: Type.Array(Type.Unknown()), ...errorsFor(401, 403), ...standardErrorResponses },
-      },
-      config: { access: { action: 'procedure.manage' } },
-    },
-    async (request) => listProcesses(app.deps.database.db, request.query.procedureId),
-  );
-
-  app.get(
-    '/api/v1/process-versions/:id',
-    {
-      schema: {
-        tags: ['processes'],
-        summary: 'One process version with its check and totals / Chi tiết quy trình',
-        params: StrictObject({ id: Uuid }),
-        response: { 200: Type.Unknown(), ...errorsFor(401, 403, 404), ...standardErrorResponses },
-      },
-      config: { access: { action: 'procedure.manage' } },
-    },
-    async (request) => getProcessVersion(app.deps.database.db, request.params.id),
-  );
-
-  app.post(
-    '/api/v1/processes',
-    {
-      schema: {
-        tags: ['processes'],
-        summary: 'A new draft process version / Tạo bản nháp quy trình',
-        body: StrictObject({ procedureId: Uuid, agencyId: Type.Optional(Uuid), steps: StepsSchema }),
-        response: { 201: Type.Unknown(), ...errorsFor(401, 403, 404, 422), ...standardErrorResponses },
-      },
-      config: { access: { action: 'procedure.manage' } },
-    },
-    async (request, reply) => {
-      const user = officerOf(request);
-      const id = await createDraft(app.deps.database.db, {
-        procedureId: request.body.procedureId,
-        agencyId: request.body.agencyId ?? null,
-        steps: request.body.steps as StoredStep[],
-        userId: user.id,
-      });
-      return reply.status(201).send(await getProcessVersion(app.deps.database.db, id));
-    },
-  );
-
-  app.put(
-    '/api/v1/process-versions/:id',
-    {
-      schema: {
-        tags: ['processes'],
-        summary: 'Edit a draft process version / Sửa bản nháp quy trình',
-        params: StrictObject({ id: Uuid }),
-        body: StrictObject({ steps: StepsSchema }),
-        response: { 200: Type.Unknown(), ...errorsFor(401, 403, 404, 409, 422), ...standardErrorResponses },
-      },
-      config: { access: { action: 'procedure.manage' } },
-    },
-    async (request) => {
-      officerOf(request);
-      await updateDraft(app.deps.database.db, request.params.id, request.body.steps as StoredStep[]);
-      return getProcessVersion(app.deps.database.db, request.params.id);
-    },
-  );
-
-  app.post(
-    '/api/v1/process-versions/:id/publish',
-    {
-      schema: {
-        tags: ['processes'],
-        summary: 'Publish with the approving decision / Công bố quy trình theo quyết định phê duyệt',
-        params: StrictObject({ id: Uuid }),
-        body: StrictObject({
-          decisionRef: Type.String({ minLength: 2, maxLength: 200 }),
-          decisionDate: Type.String({ format: 'date' }),
-        }),
-        response: { 200: Type.Unknown(), ...errorsFor(401, 403, 404, 409, 422), ...standardErrorResponses },
-      },
-      config: { access: { action: 'procedure.manage' } },
-    },
-    async (request) => {
-      const user = officerOf(request);
-      await publishVersion(app.deps.database.db, request.params.id, { ...request.body, userId: user.id });
-      return getProcessVersion(app.deps.database.db, request.params.id);
     },
   );
 }

@@ -32,3 +32,7 @@ export const standardErrorResponses = {
   429: ErrorResponseSchema,
   500: ErrorResponseSchema,
 };
+
+/** Error answers a route documents besides the standard ones, e.g. errorsFor(401, 403, 409). */
+export const errorsFor = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, ErrorResponseSchema]));
