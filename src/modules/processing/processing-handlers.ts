@@ -1,68 +1,30 @@
-// The processing actions of issue 7 (R22–R25, R33–R35), registered as dossier action handlers: each
-// returns the snapshot fields the guarded update writes and the ledger rows to write once the
-// history row exists — all inside the one transaction of performAction.
-import type { Updateable } from 'kysely';
-import { allottedFor, subStatusOf } from '../../domain/processing/process-definition.ts';
-import { checkApology, dueAfterSupplement } from '../../domain/processing/timeliness.ts';
-import type { RuleSetSettings } from '../../domain/rules/rule-set.ts';
+// The processing actions of issue 7 that move a dossier between steps (R22, R23, R25, R35):
+// reception's entry into step 1, forward, send back, hand over and the signer's approval. Each returns
+// the snapshot fields the guarded update writes and the ledger rows to write once the history row
+// exists — all inside the one transaction of performAction. Requests to the applicant and closures
+// are in request-handlers.ts.
+import { allottedFor } from '../../domain/processing/process-definition.ts';
 import { elapsedWorkingMinutes } from '../../domain/working-time/index.ts';
-import type { DossiersTable } from '../../platform/db/schema.ts';
-import { dossierErrors } from '../dossiers/dossier.errors.ts';
+import { attachFiles, usableFileIds } from '../dossiers/dossier.repository.ts';
+import { calendarOf, online } from '../dossiers/dossier-context.ts';
 import {
-  attachFiles,
-  type DossierRow,
-  findOpenRequest,
-  usableFileIds,
-} from '../dossiers/dossier.repository.ts';
-import { calendarOf, online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
-import {
-  ACTION_HANDLERS,
-  type ActionHandler,
   type HandlerInput,
-  type HandlerResult,
   registerActionHandler,
   registerReceptionHook,
 } from '../dossiers/use-cases/action-handlers.ts';
+import { chain, completeSupplements, extend, indexOf, merge, stepsOf } from './handler-support.ts';
 import {
   type Candidate,
   candidatesFor,
   closeOpenStep,
-  findProcessVersion,
   lastRowOfStep,
   openStep,
   openStepRow,
   publishedProcessFor,
-  type StoredStep,
 } from './process.repository.ts';
 import { processingErrors } from './processing.errors.ts';
+import { registerRequestHandlers } from './request-handlers.ts';
 import { dueFrom, enterFirstStepOnReception, enterStep } from './step-entry.ts';
-
-async function stepsOf(input: HandlerInput): Promise<StoredStep[]> {
-  if (!input.dossier.processVersionId) {
-    throw processingErrors.noProcess();
-  }
-  const version = await findProcessVersion(input.trx, input.dossier.processVersionId);
-  if (!version) {
-    throw processingErrors.noProcess();
-  }
-  return version.steps;
-}
-
-function indexOf(steps: StoredStep[], dossier: DossierRow): number {
-  return Math.max(
-    0,
-    steps.findIndex((s) => s.key === dossier.currentStepKey),
-  );
-}
-
-async function ruleSettings(input: HandlerInput): Promise<RuleSetSettings> {
-  const row = await input.trx
-    .selectFrom('ruleSets')
-    .select('settings')
-    .where('id', '=', input.dossier.ruleSetId)
-    .executeTakeFirstOrThrow();
-  return row.settings as unknown as RuleSetSettings;
-}
 
 /** Picks the officer for a step: the chosen one (must be a candidate), or the only candidate. */
 function choose(candidates: Candidate[], assignTo: string | undefined): Candidate {
@@ -94,106 +56,6 @@ async function markPaper(input: HandlerInput): Promise<void> {
   }
 }
 
-async function completeSupplements(input: HandlerInput): Promise<void> {
-  await input.trx
-    .updateTable('dossierRequests')
-    .set({ completedAt: input.at })
-    .where('dossierId', '=', input.dossier.id)
-    .where('kind', '=', 'supplement')
-    .where('status', '=', 'answered')
-    .where('completedAt', 'is', null)
-    .execute();
-}
-
-function chain(result: HandlerResult, ...more: Array<() => Promise<void>>): HandlerResult {
-  const first = result.after;
-  return {
-    ...result,
-    after: async (history, updated) => {
-      for (const step of more) {
-        await step();
-      }
-      await first?.(history, updated);
-    },
-  };
-}
-
-async function newRequest(
-  input: HandlerInput,
-  kind: 'supplement' | 'financial_obligation',
-  clockPolicy: 'restart' | 'pause' | null,
-) {
-  return async (history: { id: number }) => {
-    await input.trx
-      .insertInto('dossierRequests')
-      .values({
-        id: input.deps.newId(),
-        dossierId: input.dossier.id,
-        kind,
-        items: JSON.stringify(input.body.items ?? []),
-        note: input.body.note ?? null,
-        requestedAt: input.at,
-        requestedBy: input.userId,
-        historyId: history.id,
-        clockPolicy,
-      })
-      .execute();
-  };
-}
-
-function answerOpen(input: HandlerInput) {
-  return async (history: { id: number }) => {
-    const open = await findOpenRequest(input.trx, input.dossier.id);
-    if (open) {
-      await input.trx
-        .updateTable('dossierRequests')
-        .set({ status: 'answered', answeredAt: input.at, answeredHistoryId: history.id })
-        .where('id', '=', open.id)
-        .execute();
-    }
-    await attachFiles(input.trx, input.dossier.id, history.id, input.body.components ?? [], input.deps.newId);
-  };
-}
-
-const closeAll = (input: HandlerInput, action: string) => async () => {
-  await closeOpenStep(input.trx, input.dossier.id, input.at, action);
-  await input.trx
-    .updateTable('dossierRequests')
-    .set({ status: 'closed' })
-    .where('dossierId', '=', input.dossier.id)
-    .where('status', '=', 'open')
-    .execute();
-};
-
-/** Wraps an existing handler (reception's), adding fields and ledger writes. */
-function extend(
-  action: 'accept' | 'confirm_result' | 'return_result' | 'confirm_withdrawal',
-  extra: (input: HandlerInput, base: HandlerResult) => Promise<HandlerResult>,
-): void {
-  const base = ACTION_HANDLERS[action];
-  if (!base || (base as { extended?: boolean }).extended) {
-    return;
-  }
-  const handler: ActionHandler = async (input) => extra(input, await base(input));
-  (handler as { extended?: boolean }).extended = true;
-  registerActionHandler(action, handler);
-}
-
-function merge(base: HandlerResult, extra: HandlerResult): HandlerResult {
-  return {
-    changes: { ...base.changes, ...extra.changes } as Updateable<DossiersTable>,
-    ...(extra.subStatus
-      ? { subStatus: extra.subStatus }
-      : base.subStatus
-        ? { subStatus: base.subStatus }
-        : {}),
-    after: async (history, updated) => {
-      await base.after?.(history, updated);
-      await extra.after?.(history, updated);
-    },
-  };
-}
-
 let registered = false;
 
 export function registerProcessingHandlers(): void {
@@ -202,6 +64,7 @@ export function registerProcessingHandlers(): void {
   }
   registered = true;
   registerReceptionHook(enterFirstStepOnReception);
+  registerRequestHandlers();
 
   // Reception puts the dossier at step 1 of its process version (the desk, held by the receiving officer).
   extend('accept', async (input, base) => {
@@ -318,104 +181,6 @@ export function registerProcessingHandlers(): void {
     };
   });
 
-  registerActionHandler('request_supplement', async (input) => {
-    const settings = await ruleSettings(input);
-    return { changes: {}, after: await newRequest(input, 'supplement', settings.supplementClock) };
-  });
-
-  // R34 / QĐ 766: restart the appointment from the supply time, or extend it by the waiting time.
-  registerActionHandler('submit_supplement', async (input) => {
-    const steps = await stepsOf(input);
-    const step = steps[indexOf(steps, input.dossier)] as StoredStep;
-    const open = await findOpenRequest(input.trx, input.dossier.id);
-    const policy = open?.clockPolicy ?? (await ruleSettings(input)).supplementClock;
-    const calendar = await calendarOf(input.trx, input.dossier);
-    const version = await versionOf(input.trx, input.dossier);
-    const requestedAt = open ? new Date(open.requestedAt).getTime() : input.at.getTime();
-    const changes: Updateable<DossiersTable> = {};
-    let stepDue: Date | null = input.dossier.stepDueAt ? new Date(input.dossier.stepDueAt) : null;
-    if (input.dossier.dueAt) {
-      const due = dueAfterSupplement({
-        policy,
-        calendar,
-        dueAt: new Date(input.dossier.dueAt).getTime(),
-        requestedAt,
-        suppliedAt: input.at.getTime(),
-        limit: timeLimitOf(version, online(input.dossier)),
-      });
-      if (!due.ok) {
-        throw dossierErrors.calendar();
-      }
-      changes.dueAt = new Date(due.value);
-    }
-    if (policy === 'restart') {
-      stepDue = dueFrom(calendar, input.at, allottedFor(step, online(input.dossier)));
-    } else if (stepDue) {
-      const waited = elapsedWorkingMinutes(calendar, requestedAt, input.at.getTime());
-      stepDue = dueFrom(calendar, stepDue, waited.ok ? waited.value : 0);
-    }
-    changes.stepDueAt = stepDue;
-    const answer = answerOpen(input);
-    return {
-      changes,
-      subStatus: subStatusOf(step),
-      after: async (history) => {
-        await answer(history);
-        await input.trx
-          .updateTable('dossierSteps')
-          .set({ dueAt: stepDue })
-          .where('dossierId', '=', input.dossier.id)
-          .where('completedAt', 'is', null)
-          .execute();
-      },
-    };
-  });
-
-  // R33: once, ahead of the due time (rule set); the appointment moves and the dossier counts as overdue.
-  registerActionHandler('apologize', async (input) => {
-    const settings = await ruleSettings(input);
-    const calendar = await calendarOf(input.trx, input.dossier);
-    const newDueAt = new Date(input.body.newDueAt ?? '');
-    const dueAt = input.dossier.dueAt ? new Date(input.dossier.dueAt).getTime() : input.at.getTime();
-    const verdict = checkApology({
-      calendar,
-      now: input.at.getTime(),
-      dueAt,
-      newDueAt: newDueAt.getTime(),
-      apologiesSoFar: input.dossier.apologyCount,
-      maxApologies: settings.apologyMaxPerDossier,
-      minWorkingDaysBefore: settings.apologyMinWorkingDaysBeforeDue,
-    });
-    if (!verdict.ok) {
-      throw processingErrors.apology(verdict.reason);
-    }
-    return { changes: { dueAt: newDueAt, apologyCount: input.dossier.apologyCount + 1 } };
-  });
-
-  registerActionHandler('request_financial_obligation', async (input) => ({
-    changes: {},
-    after: await newRequest(input, 'financial_obligation', null),
-  }));
-
-  registerActionHandler('confirm_financial_obligation', async (input) => {
-    const steps = await stepsOf(input);
-    const step = steps[indexOf(steps, input.dossier)] as StoredStep;
-    return { changes: {}, subStatus: subStatusOf(step), after: answerOpen(input) };
-  });
-
-  // Returned without resolving (conditions not met): a result time, the dossier closes.
-  registerActionHandler('stop', async (input) => ({
-    changes: { resultAt: input.at, closedAt: input.at, stepWarning: 'normal', warning: 'normal' },
-    after: closeAll(input, 'stop'),
-  }));
-
-  extend('confirm_withdrawal', async (input, base) =>
-    chain(
-      { ...base, changes: { ...base.changes, stepWarning: 'normal', warning: 'normal' } },
-      closeAll(input, 'confirm_withdrawal'),
-    ),
-  );
-
   // The signer approves with the result file; the dossier goes to the desk's last step.
   registerActionHandler('approve', async (input) => {
     const fileId = input.body.resultFileId ?? '';
@@ -457,11 +222,4 @@ export function registerProcessingHandlers(): void {
       },
     };
   });
-
-  extend('confirm_result', async (input, base) => chain(base, () => completeSupplements(input)));
-  extend('return_result', async (input, base) =>
-    chain({ ...base, changes: { ...base.changes, stepWarning: 'normal', warning: 'normal' } }, async () =>
-      closeOpenStep(input.trx, input.dossier.id, input.at, 'return_result'),
-    ),
-  );
 }
