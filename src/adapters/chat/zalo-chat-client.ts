@@ -23,6 +23,8 @@ export interface ZaloClientOptions {
   oaBaseUrl: string;
   accessToken: string;
   timeoutMs?: number;
+  /** Auto-replies are sent while Zalo waits for the webhook's 200 (about 2 s): a shorter limit. */
+  replyTimeoutMs?: number;
   permanentErrors?: readonly number[];
 }
 
@@ -43,14 +45,19 @@ export function createZaloChatSender(options: ZaloClientOptions): ChatSender {
   const oa = options.oaBaseUrl.replace(/\/+$/, '');
   const permanent = new Set(options.permanentErrors ?? DEFAULT_PERMANENT_ERRORS);
 
-  const call = async (url: string, what: string, body: unknown): Promise<ZaloAnswer & { ok: boolean }> => {
+  const call = async (
+    url: string,
+    what: string,
+    body: unknown,
+    timeoutMs: number,
+  ): Promise<ZaloAnswer & { ok: boolean }> => {
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', access_token: options.accessToken },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new DeliveryError(`${what} unreachable: ${(error as Error).message}`, false);
@@ -69,22 +76,32 @@ export function createZaloChatSender(options: ZaloClientOptions): ChatSender {
   return {
     description: `chat (Zalo ZNS ${new URL(zns).host}, OA ${new URL(oa).host})`,
     async send(message: ChatMessage) {
-      const answer = await call(`${zns}/message/template`, 'Zalo ZNS', {
-        phone: znsPhone(message.to),
-        template_id: message.templateId,
-        template_data: message.params,
-        tracking_id: message.trackingId,
-      });
+      const answer = await call(
+        `${zns}/message/template`,
+        'Zalo ZNS',
+        {
+          phone: znsPhone(message.to),
+          template_id: message.templateId,
+          template_data: message.params,
+          tracking_id: message.trackingId,
+        },
+        options.timeoutMs ?? 15_000,
+      );
       if (!answer.data?.msg_id) {
         throw new DeliveryError('Zalo ZNS answered without msg_id', false);
       }
       return { providerMessageId: answer.data.msg_id };
     },
     async reply(message: ChatReply) {
-      const answer = await call(`${oa}/v3.0/oa/message/cs`, 'Zalo OA', {
-        recipient: { user_id: message.userId },
-        message: { text: message.text },
-      });
+      const answer = await call(
+        `${oa}/v3.0/oa/message/cs`,
+        'Zalo OA',
+        {
+          recipient: { user_id: message.userId },
+          message: { text: message.text },
+        },
+        options.replyTimeoutMs ?? 1_500,
+      );
       if (!answer.data?.message_id) {
         throw new DeliveryError('Zalo OA answered without message_id', false);
       }
