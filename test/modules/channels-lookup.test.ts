@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_NAMES } from '../../src/domain/dossier/status.ts';
 import { formatAppointment } from '../../src/domain/lookup/lookup-reply.ts';
-import { act, getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
+import { act, deskDossier, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 let system: TestSystem;
@@ -21,14 +21,7 @@ const post = (channel: 'sms', payload: Record<string, unknown>) =>
 
 beforeAll(async () => {
   system = await startTestSystem({ MOTCUA_SMS_QUIET_HOURS: 'off', MOTCUA_LOOKUPS_PER_NUMBER_PER_HOUR: '40' });
-  const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
-  const procedure = (await getJson(system, '', '/api/v1/procedures/AH-LLTP-01')).body;
-  const { body } = await postDossier(system, desk, {
-    procedureId: procedure.id,
-    channel: 'desk',
-    applicant: { fullName: 'Phạm Thị Hồng Nhung', phone: '0987654321' },
-    delivery: { method: 'desk' },
-  });
+  const { body } = await deskDossier(system);
   code = body.code;
   dueAt = new Date(body.dueAt);
 });

@@ -8,8 +8,8 @@ import type { LocalChatServer, SignedEvent } from '../../src/adapters/chat/local
 import { verifyZaloSignature, zaloEventMac } from '../../src/adapters/chat/zalo-signature.ts';
 import { DeliveryError } from '../../src/adapters/delivery.ts';
 import { STATUS_NAMES } from '../../src/domain/dossier/status.ts';
-import { getJson, postDossier } from '../helpers/dossiers.ts';
-import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
+import { deskDossier } from '../helpers/dossiers.ts';
+import { startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 let system: TestSystem;
 let zalo: LocalChatServer;
@@ -31,14 +31,7 @@ beforeAll(async () => {
     throw new Error('local Zalo expected');
   }
   zalo = local;
-  const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
-  const procedure = (await getJson(system, '', '/api/v1/procedures/AH-LLTP-01')).body;
-  const { body } = await postDossier(system, desk, {
-    procedureId: procedure.id,
-    channel: 'desk',
-    applicant: { fullName: 'Phạm Thị Hồng Nhung', phone: '0987654321' },
-    delivery: { method: 'desk' },
-  });
+  const { body } = await deskDossier(system);
   code = body.code;
 });
 afterAll(async () => system?.close());
