@@ -81,7 +81,7 @@ export async function startNotificationProviders(
     if (config.chat.kind === 'local') {
       const accessToken = randomBytes(24).toString('hex');
       chatWebhook = {
-        appId: String(1e18 + randomBytes(6).readUIntBE(0, 6)),
+        appId: randomBytes(8).readBigUInt64BE().toString(),
         oaSecretKey: randomBytes(15).toString('base64url'),
       };
       local.chat = new LocalChatServer({
