@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     chat: null,
     local: { smtp, sms: null, chat: null },
     smsSecret: null,
+    chatWebhook: null,
     close: async () => email.close(),
   };
   const jobs = await JobQueue.start({

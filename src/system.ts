@@ -76,11 +76,12 @@ export async function startSystem(config: Config, options: StartOptions): Promis
         'no antivirus configured (MOTCUA_CLAMD): uploads are checked against the EICAR test signature only',
       );
     }
-    // The local SMS gateway calls us back over loopback HTTP (inbound SMS, delivery receipts).
+    // The local SMS gateway and chat server call us back over loopback HTTP (inbound messages, receipts).
     const loopback = `http://127.0.0.1:${config.port}`;
     providers = await startNotificationProviders(config.notifications, {
       smsInboundUrl: `${loopback}/api/v1/channels/sms/inbound`,
       smsReceiptUrl: `${loopback}/api/v1/channels/sms/receipts`,
+      chatInboundUrl: `${loopback}/api/v1/channels/chat/inbound`,
     });
     jobs = await JobQueue.start({
       handle: database,

@@ -2,10 +2,10 @@
 // faithful local implementations (in-process SMTP server, local SMS gateway, local chat API) on random
 // loopback ports, which keep what they "send" for the back office's simulated outbox.
 import { randomBytes } from 'node:crypto';
-import type { NotificationConfig } from '../platform/config/notifications-config.ts';
+import type { NotificationConfig, ZaloWebhookKeys } from '../platform/config/notifications-config.ts';
 import type { ChatSender } from './chat/chat.ts';
 import { LocalChatServer } from './chat/local-chat-server.ts';
-import { createZnsChatSender } from './chat/zns-chat-client.ts';
+import { createZaloChatSender } from './chat/zalo-chat-client.ts';
 import type { EmailSender } from './email/email.ts';
 import { LocalSmtpServer } from './email/local-smtp-server.ts';
 import { createSmtpEmailSender } from './email/smtp-email.ts';
@@ -21,8 +21,8 @@ export interface NotificationProviders {
   local: { smtp: LocalSmtpServer | null; sms: LocalSmsGateway | null; chat: LocalChatServer | null };
   /** HMAC secret shared with the SMS gateway (signed inbound messages and receipts). */
   smsSecret: string | null;
-  /** HMAC secret for the chat app's inbound webhook (local: generated; real providers: not yet configured). */
-  chatSecret?: string | null;
+  /** App id and OA secret key that sign Zalo's webhook events (local: generated; null: webhook refused). */
+  chatWebhook: ZaloWebhookKeys | null;
   close(): Promise<void>;
 }
 
@@ -31,6 +31,8 @@ export interface ProviderUrls {
   smsInboundUrl?: string;
   /** Our delivery-receipt endpoint, as the gateway reaches it. */
   smsReceiptUrl?: string;
+  /** Our Zalo OA webhook, as the local chat server reaches it. */
+  chatInboundUrl?: string;
 }
 
 export async function startNotificationProviders(
@@ -42,7 +44,7 @@ export async function startNotificationProviders(
   let sms: SmsSender | null = null;
   let chat: ChatSender | null = null;
   let smsSecret: string | null = null;
-  let chatSecret: string | null = null;
+  let chatWebhook: ZaloWebhookKeys | null = null;
   try {
     if (config.email.kind === 'local') {
       local.smtp = new LocalSmtpServer();
@@ -77,13 +79,26 @@ export async function startNotificationProviders(
       });
     }
     if (config.chat.kind === 'local') {
-      const token = randomBytes(24).toString('hex');
-      chatSecret = randomBytes(32).toString('hex');
-      local.chat = new LocalChatServer(token);
+      const accessToken = randomBytes(24).toString('hex');
+      chatWebhook = {
+        appId: randomBytes(8).readBigUInt64BE().toString(),
+        oaSecretKey: randomBytes(15).toString('base64url'),
+      };
+      local.chat = new LocalChatServer({
+        accessToken,
+        ...chatWebhook,
+        ...(urls.chatInboundUrl ? { inboundUrl: urls.chatInboundUrl } : {}),
+      });
       await local.chat.start();
-      chat = createZnsChatSender({ baseUrl: local.chat.url, accessToken: token });
-    } else if (config.chat.kind === 'zns') {
-      chat = createZnsChatSender({ baseUrl: config.chat.url, accessToken: config.chat.accessToken });
+      chat = createZaloChatSender({ znsBaseUrl: local.chat.url, oaBaseUrl: local.chat.url, accessToken });
+    } else if (config.chat.kind === 'zalo') {
+      chatWebhook = config.chat.webhook;
+      chat = createZaloChatSender({
+        znsBaseUrl: config.chat.url,
+        oaBaseUrl: config.chat.oaUrl,
+        accessToken: config.chat.accessToken,
+        ...(config.chat.permanentErrors ? { permanentErrors: config.chat.permanentErrors } : {}),
+      });
     }
   } catch (error) {
     await Promise.allSettled([local.smtp?.stop(), local.sms?.stop(), local.chat?.stop()]);
@@ -95,7 +110,7 @@ export async function startNotificationProviders(
     chat,
     local,
     smsSecret,
-    chatSecret,
+    chatWebhook,
     async close() {
       await email?.close();
       await Promise.allSettled([local.smtp?.stop(), local.sms?.stop(), local.chat?.stop()]);

@@ -3,7 +3,7 @@ import { pdf } from '../../src/domain/files/test-files.ts';
 import type { RunningSystem } from '../../src/system.ts';
 import { multipartFile } from './multipart.ts';
 import { type SubmissionProcedure, submissionFor } from './submission.ts';
-import { JSON_HEADERS } from './test-system.ts';
+import { JSON_HEADERS, loginAs } from './test-system.ts';
 
 export async function uploadPdf(
   system: RunningSystem,
@@ -52,4 +52,16 @@ export async function act(system: RunningSystem, cookie: string, id: string, bod
 export async function getJson(system: RunningSystem, cookie: string, url: string) {
   const response = await system.app.inject({ url, headers: { cookie } });
   return { status: response.statusCode, body: JSON.parse(response.body) };
+}
+
+/** A dossier received at the desk for a walk-in applicant (status 2, with an appointment). */
+export async function deskDossier(system: RunningSystem, procedureCode = 'AH-LLTP-01') {
+  const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
+  const procedure = (await getJson(system, '', `/api/v1/procedures/${procedureCode}`)).body;
+  return postDossier(system, desk, {
+    procedureId: procedure.id,
+    channel: 'desk',
+    applicant: { fullName: 'Phạm Thị Hồng Nhung', phone: '0987654321' },
+    delivery: { method: 'desk' },
+  });
 }

@@ -1,18 +1,17 @@
-// R38 on real dossiers: SMS and chat lookups answer with the code, the national status name and the
+// R38 on real dossiers: SMS lookups answer with the code, the national status name and the
 // appointment, for every tolerated spelling of the message; unknown codes and garbage get helpful
-// replies; each number has its hourly allowance per channel (goals 10, 36). The chat reply also goes
-// back to the user through the chat adapter (read from the local chat API).
+// replies. The chat (Zalo OA) channel, with the same parser, is in channels-zalo.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_NAMES } from '../../src/domain/dossier/status.ts';
 import { formatAppointment } from '../../src/domain/lookup/lookup-reply.ts';
-import { act, getJson, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
+import { act, deskDossier, onlineSubmission, postDossier } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 let system: TestSystem;
 let code: string;
 let dueAt: Date;
 
-const post = (channel: 'sms' | 'chat', payload: Record<string, unknown>) =>
+const post = (channel: 'sms', payload: Record<string, unknown>) =>
   system.app.inject({
     method: 'POST',
     url: `/api/v1/channels/${channel}/inbound`,
@@ -22,14 +21,7 @@ const post = (channel: 'sms' | 'chat', payload: Record<string, unknown>) =>
 
 beforeAll(async () => {
   system = await startTestSystem({ MOTCUA_SMS_QUIET_HOURS: 'off', MOTCUA_LOOKUPS_PER_NUMBER_PER_HOUR: '40' });
-  const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
-  const procedure = (await getJson(system, '', '/api/v1/procedures/AH-LLTP-01')).body;
-  const { body } = await postDossier(system, desk, {
-    procedureId: procedure.id,
-    channel: 'desk',
-    applicant: { fullName: 'Phạm Thị Hồng Nhung', phone: '0987654321' },
-    delivery: { method: 'desk' },
-  });
+  const { body } = await deskDossier(system);
   code = body.code;
   dueAt = new Date(body.dueAt);
 });
@@ -102,55 +94,5 @@ describe('[R38] closed dossiers', () => {
     expect(reply).toContain(STATUS_NAMES[3].vi);
     expect(reply).not.toContain('Hẹn trả kết quả');
     expect(reply).not.toContain('Không thuộc thẩm quyền');
-  });
-});
-
-describe('[R38] chat lookup through the chat adapter', () => {
-  it('answers like SMS and sends the reply back to the user through the chat API', async () => {
-    const res = await post('chat', {
-      from: '0988000111',
-      text: `tra cuu ${code.toLowerCase()}`,
-      messageId: 'm-1',
-    });
-    expect(res.statusCode).toBe(200);
-    const reply: string = res.json().reply;
-    expect(reply).toContain(code);
-    expect(reply).toContain(STATUS_NAMES[2].vi);
-    const local = system.notifications.local.chat;
-    expect(local).not.toBeNull();
-    const sent = local?.messages.list().filter((m) => m.to === '84988000111') ?? [];
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.text).toBe(reply);
-    // The same message delivered twice by the chat app: one reply to the user (tracking id).
-    await post('chat', { from: '0988000111', text: `tra cuu ${code.toLowerCase()}`, messageId: 'm-1' });
-    expect(local?.messages.list().filter((m) => m.to === '84988000111')).toHaveLength(1);
-  });
-
-  it('garbage gets the syntax; a bad signature is refused; bodies outside the contract get 400', async () => {
-    expect((await post('chat', { from: '0988000222', text: 'alo' })).json().reply).toContain('Soạn TC');
-    const bad = await system.app.inject({
-      method: 'POST',
-      url: '/api/v1/channels/chat/inbound',
-      headers: {
-        'content-type': 'application/json',
-        'x-timestamp': String(Math.floor(Date.now() / 1000)),
-        'x-signature': 'b'.repeat(64),
-      },
-      payload: JSON.stringify({ from: '0988000222', text: `TC ${code}` }),
-    });
-    expect(bad.statusCode).toBe(401);
-    expect((await post('chat', { from: 'abc', text: 'TC' })).statusCode).toBe(400);
-    expect((await post('chat', { from: '0988000222' })).statusCode).toBe(400);
-  });
-
-  it('[goal 36] each number has its own hourly allowance on chat: one notice, then silence', async () => {
-    for (let i = 0; i < 40; i++) {
-      expect((await post('chat', { from: '0988000333', text: `TC ${code}` })).json().reply).toContain(code);
-    }
-    expect((await post('chat', { from: '0988000333', text: `TC ${code}` })).json().reply).toContain(
-      'quá nhiều lần',
-    );
-    expect((await post('chat', { from: '0988000333', text: `TC ${code}` })).json().reply).toBe('');
-    expect(system.rawLogs.some((l) => l.includes('CHAT lookup rate limit exceeded'))).toBe(true);
   });
 });

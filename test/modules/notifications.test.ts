@@ -201,6 +201,24 @@ describe('[R37] notifications through the outbox', () => {
     expect(again.statusCode).toBe(409);
   }, 90_000);
 
+  it('[goal 31] Zalo error codes: an invalid token (-124) is retried, an invalid phone (-108) is dead at once', async () => {
+    const chat = system.notifications.local.chat;
+    chat?.failWith(-124, 'Access token is invalid');
+    const token = await queue(request('zns-token', [{ channel: 'chat', address: '0981111222' }]));
+    await waitFor(async () => ((await rows(token.queued))[0]?.attempts ?? 0) >= 2, 30_000);
+    chat?.failWith(null);
+    await waitFor(async () => (await rows(token.queued)).every((r) => r.status === 'sent'), 30_000);
+    expect(chat?.messages.list().filter((m) => m.to === '84981111222')).toHaveLength(1);
+
+    chat?.failWith(-108, 'Phone number is invalid');
+    const phone = await queue(request('zns-phone', [{ channel: 'chat', address: '0981111333' }]));
+    await waitFor(async () => (await rows(phone.queued)).every((r) => r.status === 'dead'), 30_000);
+    chat?.failWith(null);
+    const [dead] = await rows(phone.queued);
+    expect(dead?.attempts).toBe(1);
+    expect(dead?.lastError).toContain('-108');
+  }, 90_000);
+
   it('[goal 31] the sweeper recovers an attempt whose worker died and a message whose job was lost', async () => {
     const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
     const base = {

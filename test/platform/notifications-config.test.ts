@@ -41,7 +41,13 @@ describe('[R37] notification providers configuration', () => {
     expect(() => loadConfig({ MOTCUA_SMS: 'http', MOTCUA_SMS_URL: 'https://sms.example.vn' })).toThrow(
       /MOTCUA_SMS_API_KEY/,
     );
-    expect(() => loadConfig({ MOTCUA_CHAT: 'zns' })).toThrow(/MOTCUA_CHAT_URL/);
+    expect(() => loadConfig({ MOTCUA_CHAT: 'zalo' })).toThrow(/MOTCUA_CHAT_ACCESS_TOKEN/);
+    expect(() =>
+      loadConfig({ MOTCUA_CHAT: 'zalo', MOTCUA_CHAT_ACCESS_TOKEN: 't', MOTCUA_CHAT_APP_ID: '123' }),
+    ).toThrow(/MOTCUA_CHAT_OA_SECRET_KEY/);
+    expect(() =>
+      loadConfig({ MOTCUA_CHAT: 'zalo', MOTCUA_CHAT_ACCESS_TOKEN: 't', MOTCUA_CHAT_PERMANENT_ERRORS: 'x' }),
+    ).toThrow(/MOTCUA_CHAT_PERMANENT_ERRORS/);
     expect(() => loadConfig({ MOTCUA_SMS: 'pigeon' })).toThrow(/MOTCUA_SMS/);
     expect(() => loadConfig({ MOTCUA_SMS_QUIET_HOURS: '9pm' })).toThrow(/MOTCUA_SMS_QUIET_HOURS/);
     expect(() => loadConfig({ MOTCUA_NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/MOTCUA_NOTIFY_MAX_ATTEMPTS/);
@@ -58,6 +64,8 @@ describe('[R37] notification providers configuration', () => {
       MOTCUA_CHAT: 'zns',
       MOTCUA_CHAT_URL: 'https://zns.example.vn',
       MOTCUA_CHAT_ACCESS_TOKEN: 'token-sentinel',
+      MOTCUA_CHAT_APP_ID: '1234567890',
+      MOTCUA_CHAT_OA_SECRET_KEY: 'oa-secret-sentinel',
       MOTCUA_SIGNING_P12: '/keys/agency.p12',
       MOTCUA_SIGNING_P12_PASSWORD: 'p12-sentinel',
     });
@@ -67,11 +75,19 @@ describe('[R37] notification providers configuration', () => {
       'key-sentinel',
       'secret-sentinel',
       'token-sentinel',
+      'oa-secret-sentinel',
       'p12-sentinel',
     ]) {
       expect(printed).not.toContain(sentinel);
     }
     expect(config.signing).toMatchObject({ p12File: '/keys/agency.p12', useDemoPki: false });
+    // "zns" (the first name) still selects Zalo; the OA API defaults to Zalo's own address.
+    expect(config.notifications.chat).toMatchObject({
+      kind: 'zalo',
+      url: 'https://zns.example.vn',
+      oaUrl: 'https://openapi.zalo.me',
+      webhook: { appId: '1234567890' },
+    });
   });
 
   it('[R24] demo mode without signing settings uses the generated demo CA', () => {

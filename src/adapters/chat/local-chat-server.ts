@@ -1,30 +1,64 @@
-// A faithful local chat API (ZNS-style) for tests and the demo: real HTTP on a random loopback port,
-// access-token check, tracking_id idempotency, Zalo-like error codes; what it "sends" is kept in memory
-// for the back office's simulated outbox. The message text shown there is the `content` parameter.
-import { randomUUID } from 'node:crypto';
+// A faithful local Zalo (docs/adapters/zalo-oa.md) for tests and the demo: real HTTP on a random
+// loopback port serving the ZNS template endpoint and the OA customer-service message endpoint with
+// the real shapes, `access_token` check, tracking_id idempotency and Zalo-style error codes. It can
+// fail on demand (HTTP 5xx or a Zalo error code) so the outbox retries, and it plays the citizen: it
+// signs `user_send_text` events like Zalo (X-ZEvent-Signature) and posts them to our webhook. What it
+// "sends" is kept in memory for the back office's simulated outbox.
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CapturedMessages } from '../delivery.ts';
+import { zaloSignatureHeader } from './zalo-signature.ts';
+
+export interface LocalChatOptions {
+  accessToken: string;
+  appId: string;
+  oaSecretKey: string;
+  /** The OA's id (recipient of user events). */
+  oaId?: string;
+  /** Our webhook, for `postEvent`. */
+  inboundUrl?: string;
+}
+
+export interface SignedEvent {
+  /** The exact bytes to post (the signature covers them). */
+  body: string;
+  headers: Record<string, string>;
+}
+
+const MAX_CS_TEXT = 2000;
 
 export class LocalChatServer {
   readonly messages = new CapturedMessages();
+  readonly options: LocalChatOptions;
   #server: http.Server | undefined;
   #port = 0;
   #down = false;
+  #failure: { error: number; message: string } | null = null;
   readonly #byTracking = new Map<string, string>();
+  /** Users who wrote to the OA: cs messages may only go to them (Zalo's interaction window). */
+  readonly #interacted = new Set<string>();
 
-  readonly accessToken: string;
-
-  constructor(accessToken: string) {
-    this.accessToken = accessToken;
+  constructor(options: LocalChatOptions) {
+    this.options = { oaId: '2040000000000000001', ...options };
   }
 
   get url(): string {
     return `http://127.0.0.1:${this.#port}`;
   }
 
+  get accessToken(): string {
+    return this.options.accessToken;
+  }
+
+  /** HTTP 503 for every call (an outage). */
   setDown(down: boolean): void {
     this.#down = down;
+  }
+
+  /** HTTP 200 with this Zalo error code for every call (e.g. -124 token, -108 phone); null: normal. */
+  failWith(error: number | null, message = 'Simulated Zalo error'): void {
+    this.#failure = error === null ? null : { error, message };
   }
 
   async start(): Promise<void> {
@@ -47,12 +81,69 @@ export class LocalChatServer {
     }
   }
 
+  /** Signs any event body the way Zalo does (appId + body + timestamp + OA secret key). */
+  sign(event: Record<string, unknown>): SignedEvent {
+    const body = JSON.stringify(event);
+    const timestamp = String(event.timestamp ?? '');
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-zevent-signature': zaloSignatureHeader(
+          this.options.appId,
+          body,
+          timestamp,
+          this.options.oaSecretKey,
+        ),
+      },
+    };
+  }
+
+  /** A follower writes `text` to the OA: the `user_send_text` event Zalo would post, signed. */
+  textEvent(
+    userId: string,
+    text: string,
+    options: { msgId?: string; at?: Date } = {},
+  ): SignedEvent & { event: Record<string, unknown> } {
+    this.#interacted.add(userId);
+    const event = {
+      app_id: this.options.appId,
+      sender: { id: userId },
+      user_id_by_app: `app-${userId}`,
+      recipient: { id: this.options.oaId },
+      event_name: 'user_send_text',
+      message: { text, msg_id: options.msgId ?? randomBytes(16).toString('hex') },
+      timestamp: String((options.at ?? new Date()).getTime()),
+    };
+    return { ...this.sign(event), event };
+  }
+
+  /** Posts a signed event to our webhook over HTTP, as Zalo does (demo, end-to-end checks). */
+  async postEvent(signed: SignedEvent): Promise<{ status: number; body: unknown }> {
+    if (!this.options.inboundUrl) {
+      throw new Error('no inbound webhook configured');
+    }
+    const response = await fetch(this.options.inboundUrl, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+      signal: AbortSignal.timeout(10_000),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
   #handle(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
     const answer = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
-    if (req.method !== 'POST' || req.url !== '/message/template') {
+    const route =
+      req.method === 'POST' && req.url === '/message/template'
+        ? 'zns'
+        : req.method === 'POST' && req.url === '/v3.0/oa/message/cs'
+          ? 'cs'
+          : null;
+    if (!route) {
       answer(404, { error: -1, message: 'Not found' });
       return;
     }
@@ -60,50 +151,84 @@ export class LocalChatServer {
       answer(503, { error: -32, message: 'Service unavailable' });
       return;
     }
-    if (req.headers.access_token !== this.accessToken) {
+    if (req.headers.access_token !== this.options.accessToken) {
       answer(200, { error: -124, message: 'Access token is invalid' });
       return;
     }
-    let payload: { phone?: unknown; template_id?: unknown; template_data?: unknown; tracking_id?: unknown };
+    if (this.#failure) {
+      answer(200, this.#failure);
+      return;
+    }
+    let payload: Record<string, unknown>;
     try {
-      payload = JSON.parse(body);
+      payload = JSON.parse(body) as Record<string, unknown>;
     } catch {
       answer(200, { error: -100, message: 'Invalid JSON' });
       return;
     }
+    answer(200, route === 'zns' ? this.#template(payload) : this.#cs(payload));
+  }
+
+  #template(payload: Record<string, unknown>): unknown {
     if (typeof payload.phone !== 'string' || !/^84[35789]\d{8}$/.test(payload.phone)) {
-      answer(200, { error: -108, message: 'Phone number is invalid' });
-      return;
+      return { error: -108, message: 'Phone number is invalid' };
     }
-    if (
-      typeof payload.template_id !== 'string' ||
-      typeof payload.template_data !== 'object' ||
-      !payload.template_data
-    ) {
-      answer(200, { error: -118, message: 'Template data is invalid' });
-      return;
+    const data = payload.template_data;
+    if (typeof payload.template_id !== 'string' || !payload.template_id) {
+      return { error: -201, message: 'Missing required fields' };
     }
+    if (typeof data !== 'object' || !data) {
+      return { error: -217, message: 'Template data is invalid' };
+    }
+    const quota = { dailyQuota: '500', remainingQuota: '499' };
     const tracking = typeof payload.tracking_id === 'string' ? payload.tracking_id : null;
     const known = tracking ? this.#byTracking.get(tracking) : undefined;
     if (known) {
-      answer(200, { error: 0, message: 'Success', data: { msg_id: known, sent_time: String(Date.now()) } });
-      return;
+      return { error: 0, message: 'Success', data: { msg_id: known, sent_time: String(Date.now()), quota } };
     }
-    const msgId = `zns-${randomUUID()}`;
+    const msgId = randomBytes(10).toString('hex');
     if (tracking) {
       this.#byTracking.set(tracking, msgId);
     }
-    const data = payload.template_data as Record<string, unknown>;
+    const params = data as Record<string, unknown>;
     this.messages.add({
       id: msgId,
       channel: 'chat',
       to: payload.phone,
       from: 'OA MotCua (demo)',
       subject: payload.template_id,
-      text: typeof data.content === 'string' ? data.content : JSON.stringify(data),
+      text: typeof params.content === 'string' ? params.content : JSON.stringify(params),
       idempotencyKey: tracking,
       receivedAt: new Date(),
     });
-    answer(200, { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: String(Date.now()) } });
+    return { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: String(Date.now()), quota } };
+  }
+
+  #cs(payload: Record<string, unknown>): unknown {
+    const recipient = payload.recipient as { user_id?: unknown } | undefined;
+    const message = payload.message as { text?: unknown } | undefined;
+    const userId = recipient?.user_id;
+    if (typeof userId !== 'string' || !userId) {
+      return { error: -201, message: 'Recipient user_id is required' };
+    }
+    if (typeof message?.text !== 'string' || !message.text || message.text.length > MAX_CS_TEXT) {
+      return { error: -201, message: 'message.text is required (at most 2000 characters)' };
+    }
+    if (!this.#interacted.has(userId)) {
+      // Zalo only lets an OA answer users who wrote to it recently (see the doc).
+      return { error: -230, message: 'User has not interacted with the OA in the last 7 days' };
+    }
+    const messageId = randomUUID().replace(/-/g, '');
+    this.messages.add({
+      id: messageId,
+      channel: 'chat',
+      to: userId,
+      from: 'OA MotCua (demo)',
+      subject: 'oa/message/cs',
+      text: message.text,
+      idempotencyKey: null,
+      receivedAt: new Date(),
+    });
+    return { error: 0, message: 'Success', data: { message_id: messageId, user_id: userId } };
   }
 }

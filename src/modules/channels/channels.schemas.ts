@@ -27,22 +27,42 @@ export const DeliveryReceiptSchema = StrictObject({
   error: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
-export const InboundChatSchema = StrictObject(
+const ZaloId = Type.String({ minLength: 1, maxLength: 64 });
+
+// Not strict: Zalo adds fields to its events over time; we read only these.
+export const ZaloEventSchema = Type.Object(
   {
-    from: Type.String({
-      minLength: 3,
-      maxLength: 20,
-      pattern: '^\\+?[0-9]{3,19}$',
-      description: "The user's phone number as the OA knows it",
+    app_id: ZaloId,
+    event_name: Type.String({ minLength: 1, maxLength: 64, description: 'e.g. user_send_text, follow' }),
+    timestamp: Type.Union([Type.String({ pattern: '^[0-9]{10,13}$' }), Type.Integer({ minimum: 0 })], {
+      description: 'Unix milliseconds (signed together with the raw body)',
     }),
-    text: Type.String({ maxLength: 2000, description: 'Message text as received' }),
-    messageId: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 100,
-        description: "The chat app's message id (idempotent reply)",
+    sender: Type.Optional(Type.Object({ id: ZaloId })),
+    recipient: Type.Optional(Type.Object({ id: ZaloId })),
+    user_id_by_app: Type.Optional(Type.String({ maxLength: 64 })),
+    message: Type.Optional(
+      Type.Object({
+        text: Type.Optional(Type.String({ maxLength: 2000 })),
+        msg_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
       }),
     ),
   },
-  { description: "The local chat app's inbound format (OA webhook, reduced to what a lookup needs)" },
+  {
+    description:
+      'Zalo OA webhook event (docs/adapters/zalo-oa.md); signed with X-ZEvent-Signature: mac=sha256(app_id + body + timestamp + OA secret key)',
+  },
 );
+
+export const ChatWebhookAnswerSchema = Type.Object({
+  handled: Type.Union(
+    [
+      Type.Literal('replied'),
+      Type.Literal('reply_failed'),
+      Type.Literal('silent'),
+      Type.Literal('duplicate'),
+      Type.Literal('ignored'),
+    ],
+    { description: 'What happened; Zalo only needs the 200' },
+  ),
+  reply: Type.String({ description: 'The text sent back through the OA (empty: nothing sent)' }),
+});

@@ -245,7 +245,16 @@ export function describeConfig(config: Config): Record<string, unknown> {
       n.sms.kind === 'http'
         ? { kind: 'http', url: redactUrl(n.sms.url), apiKey: '***', secret: '***' }
         : n.sms,
-    chat: n.chat.kind === 'zns' ? { kind: 'zns', url: redactUrl(n.chat.url), accessToken: '***' } : n.chat,
+    chat:
+      n.chat.kind === 'zalo'
+        ? {
+            ...n.chat,
+            url: redactUrl(n.chat.url),
+            oaUrl: redactUrl(n.chat.oaUrl),
+            accessToken: '***',
+            webhook: n.chat.webhook ? { appId: n.chat.webhook.appId, oaSecretKey: '***' } : null,
+          }
+        : n.chat,
   };
   const signing = { ...config.signing, p12Password: config.signing.p12Password ? '***' : null };
   const oidc = config.oidc.kind === 'external' ? { ...config.oidc, clientSecret: '***' } : config.oidc;

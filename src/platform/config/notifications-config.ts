@@ -12,9 +12,24 @@ export type SmsProvider =
   | { kind: 'local' }
   | { kind: 'http'; url: string; apiKey: string; secret: string; sender: string | undefined }
   | { kind: 'off' };
+/** Our side of Zalo's OA webhook: the app id and OA secret key that sign events (both or neither). */
+export interface ZaloWebhookKeys {
+  appId: string;
+  oaSecretKey: string;
+}
 export type ChatProvider =
   | { kind: 'local' }
-  | { kind: 'zns'; url: string; accessToken: string }
+  | {
+      kind: 'zalo';
+      /** ZNS API base (template messages). */
+      url: string;
+      /** OA Open API base (customer-service messages). */
+      oaUrl: string;
+      accessToken: string;
+      webhook: ZaloWebhookKeys | null;
+      /** Zalo error codes after which a retry cannot help (null: the built-in list). */
+      permanentErrors: number[] | null;
+    }
   | { kind: 'off' };
 
 export interface NotificationConfig {
@@ -30,6 +45,8 @@ export interface NotificationConfig {
   retryMaxSeconds: number;
   /** SMS/chat lookups accepted per sender number per hour (security goals §4.8). */
   lookupsPerNumberPerHour: number;
+  /** Zalo webhook events older or newer than this are refused (replay window). */
+  chatWebhookMaxAgeSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,11 +80,40 @@ function choice<T extends string>(env: Env, key: string, allowed: readonly T[], 
   return raw;
 }
 
+function zaloWebhookKeys(env: Env): ZaloWebhookKeys | null {
+  const appId = env.MOTCUA_CHAT_APP_ID?.trim();
+  const oaSecretKey = env.MOTCUA_CHAT_OA_SECRET_KEY?.trim();
+  if (!appId && !oaSecretKey) {
+    return null;
+  }
+  if (!appId || !oaSecretKey) {
+    throw new NotificationConfigError(
+      'MOTCUA_CHAT_APP_ID and MOTCUA_CHAT_OA_SECRET_KEY go together (the OA webhook signature needs both)',
+    );
+  }
+  return { appId, oaSecretKey };
+}
+
+/** "-108,-118" → [-108, -118]; empty: null. */
+function errorCodes(env: Env, key: string): number[] | null {
+  const raw = env[key]?.trim();
+  if (!raw) {
+    return null;
+  }
+  const codes = raw.split(',').map((c) => c.trim());
+  if (codes.some((c) => !/^-?\d{1,6}$/.test(c))) {
+    throw new NotificationConfigError(`${key} must be a comma-separated list of integers, got "${raw}"`);
+  }
+  return codes.map(Number);
+}
+
 export function loadNotificationConfig(env: Env, production: boolean): NotificationConfig {
   const fallback = production ? 'off' : 'local';
   const emailKind = choice(env, 'MOTCUA_EMAIL', ['local', 'smtp', 'off'], fallback);
   const smsKind = choice(env, 'MOTCUA_SMS', ['local', 'http', 'off'], fallback);
-  const chatKind = choice(env, 'MOTCUA_CHAT', ['local', 'zns', 'off'], fallback);
+  // `zns` is the first version's name for the same provider.
+  const chatChoice = choice(env, 'MOTCUA_CHAT', ['local', 'zalo', 'zns', 'off'], fallback);
+  const chatKind = chatChoice === 'zns' ? 'zalo' : chatChoice;
   const quiet = parseQuietHours(env.MOTCUA_SMS_QUIET_HOURS ?? '21:00-07:00');
   if (quiet === undefined) {
     throw new NotificationConfigError('MOTCUA_SMS_QUIET_HOURS must look like 21:00-07:00, or be off');
@@ -87,11 +133,14 @@ export function loadNotificationConfig(env: Env, production: boolean): Notificat
         }
       : { kind: smsKind };
   const chat: ChatProvider =
-    chatKind === 'zns'
+    chatKind === 'zalo'
       ? {
-          kind: 'zns',
-          url: required(env, 'MOTCUA_CHAT_URL', 'MOTCUA_CHAT=zns'),
-          accessToken: required(env, 'MOTCUA_CHAT_ACCESS_TOKEN', 'MOTCUA_CHAT=zns'),
+          kind: 'zalo',
+          url: env.MOTCUA_CHAT_URL?.trim() || 'https://business.openapi.zalo.me',
+          oaUrl: env.MOTCUA_CHAT_OA_URL?.trim() || 'https://openapi.zalo.me',
+          accessToken: required(env, 'MOTCUA_CHAT_ACCESS_TOKEN', 'MOTCUA_CHAT=zalo'),
+          webhook: zaloWebhookKeys(env),
+          permanentErrors: errorCodes(env, 'MOTCUA_CHAT_PERMANENT_ERRORS'),
         }
       : { kind: chatKind };
   if (production && [email.kind, sms.kind, chat.kind].includes('local')) {
@@ -109,6 +158,7 @@ export function loadNotificationConfig(env: Env, production: boolean): Notificat
     retryBaseSeconds: integer(env, 'MOTCUA_NOTIFY_RETRY_BASE_SECONDS', 30, 1, 3600),
     retryMaxSeconds: integer(env, 'MOTCUA_NOTIFY_RETRY_MAX_SECONDS', 1800, 1, 86_400),
     lookupsPerNumberPerHour: integer(env, 'MOTCUA_LOOKUPS_PER_NUMBER_PER_HOUR', 10, 1, 10_000),
+    chatWebhookMaxAgeSeconds: integer(env, 'MOTCUA_CHAT_WEBHOOK_MAX_AGE_SECONDS', 300, 10, 86_400),
   };
 }
 
