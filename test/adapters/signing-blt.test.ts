@@ -9,6 +9,7 @@ import crypto, { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamIso } from '../../src/adapters/signing/appearance.ts';
 import { addDss, readDss, vriKey } from '../../src/adapters/signing/dss.ts';
@@ -216,6 +217,34 @@ describe('[goal 27] PAdES B-LT: the DSS after the signatures', () => {
       [true, 'B-T'],
       [true, 'B-LT'],
     ]);
+  });
+
+  it('a DSS update that fills a reference the signed file left dangling counts as a modification', async () => {
+    // The signed file's catalog points at object `n`, which does not exist when it is signed (null);
+    // the DSS update's first new object gets that very number.
+    const withDangling = async (n: number) => {
+      const doc = await PDFDocument.create();
+      doc.addPage([595, 842]);
+      doc.catalog.set(PDFName.of('PieceInfo'), PDFRef.of(n));
+      return Buffer.from(await doc.save({ useObjectStreams: false }));
+    };
+    const sign = (pdf: Buffer) =>
+      signPdf(pdf, createP12Signer(ca.pki.signerP12, ca.pki.password), {
+        name: 'So Tu phap',
+        reason: 'Ket qua',
+        location: 'An Hoa',
+        tsa: ca.tsa,
+      });
+    const probe = await sign(await withDangling(9999));
+    const size = Number(/\/Size (\d+)/.exec(probe.toString('latin1', probe.lastIndexOf('trailer')))?.[1]);
+    const signed = await sign(await withDangling(size));
+    const honest = await verifyPdfSignatures(await extendToLongTerm(probe, ca.trust), ca.trust);
+    expect(honest.signatures[0]).toMatchObject({ valid: true, level: 'B-LT' });
+    const filled = await extendToLongTerm(signed, ca.trust);
+    expect(filled.toString('latin1', signed.length)).toContain(`\n${size} 0 obj\n`);
+    const report = await verifyPdfSignatures(filled, ca.trust);
+    expect(report.valid).toBe(false);
+    expect(report.signatures[0]?.problems).toContain('modified_after_signing');
   });
 
   it('a DSS missing a CRL leaves the signatures at B-T and names what is missing', async () => {

@@ -3,7 +3,17 @@
 // but for /DSS. Nothing a reader renders can change that way; shadow attacks (Mainka et al., 2021)
 // hide in exactly such incremental updates, so anything else in them is refused.
 import { removeTrailingNewLine } from '@signpdf/utils';
-import { PDFContext, PDFDict, PDFName, PDFObjectParser, PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFObject,
+  PDFObjectParser,
+  PDFRef,
+  PDFStream,
+} from 'pdf-lib';
 import { readPlainPdf } from './dss.ts';
 
 const startxrefOf = (text: string) => {
@@ -65,8 +75,39 @@ function readXrefSection(text: string): XrefSection | null {
   return left === 0 ? { inUse, freeOtherThanZero, trailer: parseDict(m[2]) } : null;
 }
 
+/**
+ * Whether anything in `prefix` (objects, object streams, trailer) refers to one of `numbers`: a
+ * reference to an object that did not exist yet is null when signed, but would show whatever a later
+ * update puts there. Null when the prefix cannot be read.
+ */
+async function prefixRefersTo(prefix: Buffer, trailer: PDFDict, numbers: Set<number>) {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(prefix, {
+      updateMetadata: false,
+      ignoreEncryption: true,
+      throwOnInvalidObject: false,
+    });
+  } catch {
+    return null;
+  }
+  const refers = (obj: PDFObject): boolean => {
+    if (obj instanceof PDFRef) {
+      return numbers.has(obj.objectNumber);
+    }
+    if (obj instanceof PDFDict) {
+      return obj.values().some(refers);
+    }
+    if (obj instanceof PDFArray) {
+      return obj.asArray().some(refers);
+    }
+    return obj instanceof PDFStream && refers(obj.dict);
+  };
+  return refers(trailer) || doc.context.enumerateIndirectObjects().some(([, obj]) => refers(obj));
+}
+
 /** The revision in [start, end) only adds a DSS to the file that ends at `start`. */
-function isDssRevision(pdf: Buffer, start: number, end: number): boolean {
+async function isDssRevision(pdf: Buffer, start: number, end: number): Promise<boolean> {
   const prefix = pdf.toString('latin1', 0, start);
   const prevXref = startxrefOf(prefix);
   const lastTrailer = prefix.slice(prefix.lastIndexOf('trailer'));
@@ -95,6 +136,7 @@ function isDssRevision(pdf: Buffer, start: number, end: number): boolean {
   // The objects listed must tile the bytes before the xref: nothing hidden between them.
   const objects = [...section.inUse.entries()].sort(([, a], [, b]) => a - b);
   let cursor = start;
+  const added = new Set<number>();
   for (const [index, [num, offset]] of objects.entries()) {
     const until = objects[index + 1]?.[1] ?? xrefAt;
     const text = pdf.toString('latin1', offset, until);
@@ -104,6 +146,7 @@ function isDssRevision(pdf: Buffer, start: number, end: number): boolean {
     }
     cursor = until;
     if (num >= prevSize) {
+      added.add(num);
       continue;
     }
     // The one older object a DSS update may rewrite is the catalog, gaining (or changing) /DSS.
@@ -127,11 +170,14 @@ function isDssRevision(pdf: Buffer, start: number, end: number): boolean {
       return false;
     }
   }
-  return objects.length > 0 && cursor === xrefAt;
+  if (objects.length === 0 || cursor !== xrefAt) {
+    return false;
+  }
+  return (await prefixRefersTo(pdf.subarray(0, start), prevTrailer, added)) === false;
 }
 
 /** Everything after `signedEnd` is DSS updates (or nothing). */
-export function onlyDssAfter(pdf: Buffer, signedEnd: number): boolean {
+export async function onlyDssAfter(pdf: Buffer, signedEnd: number): Promise<boolean> {
   let start = signedEnd;
   while (start < pdf.length) {
     const eof = pdf.indexOf('%%EOF', start);
@@ -140,7 +186,7 @@ export function onlyDssAfter(pdf: Buffer, signedEnd: number): boolean {
     }
     const eol = /^(\r\n|\r|\n)?/.exec(pdf.toString('latin1', eof + 5, eof + 7))?.[0] ?? '';
     const end = eof + 5 + eol.length;
-    if (!isDssRevision(pdf, start, end)) {
+    if (!(await isDssRevision(pdf, start, end))) {
       return false;
     }
     start = end;

@@ -132,7 +132,7 @@ async function verifyOne(
     result.problems = ['byte_range_invalid'];
     return result;
   }
-  if (!result.coversWholeDocument && !onlyDssAfter(pdf, c + d)) {
+  if (!result.coversWholeDocument && !(await onlyDssAfter(pdf, c + d))) {
     problems.add('modified_after_signing');
   }
   let cms: ReturnType<typeof parseDetachedCms>;
