@@ -16,7 +16,7 @@ import { addDss, readDss, vriKey } from '../../src/adapters/signing/dss.ts';
 import { collectValidationData, extendToLongTerm } from '../../src/adapters/signing/long-term.ts';
 import { createP12Signer } from '../../src/adapters/signing/p12-signer.ts';
 import { type SignPdfOptions, signPdf } from '../../src/adapters/signing/pades.ts';
-import { httpCrlSource, type RevocationSource } from '../../src/adapters/signing/revocation.ts';
+import { buildCrl, httpCrlSource, type RevocationSource } from '../../src/adapters/signing/revocation.ts';
 import { verifyPdfSignatures } from '../../src/adapters/signing/verify.ts';
 import { tinosFonts } from '../../src/modules/documents/pdf/fonts.ts';
 import { renderDocument } from '../../src/modules/documents/render-document.ts';
@@ -265,6 +265,37 @@ describe('[goal 27] PAdES B-LT: the DSS after the signatures', () => {
       'Nguyen Van Lanh Dao (DEMO)',
       'So Tu phap tinh An Hoa (DEMO)',
     ]);
+  });
+
+  it('revocation from the DSS alone: before the timestamp revokes, after it does not', async () => {
+    const data = await collectValidationData(bt, ca.trust);
+    const [agency] = await createP12Signer(ca.pki.signerP12, ca.pki.password).certificateChain();
+    const serialNumber = new X509Certificate(agency as Buffer).serialNumber;
+    const stamped = (await verifyPdfSignatures(bt, ca.trust)).signatures[1]?.timestamp?.time as Date;
+    const withCrl = async (revokedAt: Date) => {
+      const crl = await buildCrl({
+        issuerCertPem: ca.pki.intermediate.certPem,
+        issuerKeyPem: ca.pki.intermediate.keyPem,
+        revoked: [{ serialNumber, revokedAt }],
+        thisUpdate: new Date(),
+        nextUpdate: new Date(Date.now() + 3_600_000),
+      });
+      const root = await fetchCrl('root');
+      return verifyPdfSignatures(addDss(bt, { ...data, crls: [root, crl] }), {
+        trustedRoots: [ca.pki.rootPem],
+        revocation: noFetching(),
+      });
+    };
+    const before = await withCrl(new Date(stamped.getTime() - 60_000));
+    expect(before.valid).toBe(false);
+    expect(before.signatures.map((s) => [s.level, s.revocation])).toEqual([
+      ['B-LT', 'good'],
+      ['B-LT', 'revoked'],
+    ]);
+    expect(before.signatures[1]?.problems).toEqual(['certificate_revoked']);
+    const after = await withCrl(new Date(stamped.getTime() + 60_000));
+    expect(after.valid).toBe(true);
+    expect(after.signatures.map((s) => s.revocation)).toEqual(['good', 'good']);
   });
 
   it('refuses to make a file long-term when a CRL cannot be had', async () => {
