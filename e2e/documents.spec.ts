@@ -52,6 +52,8 @@ test('[R24] a signed result verifies in the signature page; a tampered copy fail
   await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
   await expect(page.locator('#verdict')).toHaveText('Chữ ký số hợp lệ');
   await expect(page.getByText('So Tu phap tinh An Hoa (DEMO)').first()).toBeVisible();
+  // The signed template preview is timestamped but carries no DSS: B-T.
+  await expect(page.getByTestId('signature-level')).toHaveText('B-T (có dấu thời gian)');
   await expect(page.getByText('Bản trình diễn: chỉ tin cậy chứng thư gốc giả lập')).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -108,11 +108,24 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
       .getByLabel('Tệp kết quả (PDF)')
       .setInputFiles({ name: 'phieu-lltp.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
   });
-  // Signed at approval: the panel verifies the copy (B-T, CRL, the demo CA and TSA are simulated).
+  // Signed at approval: the panel verifies the copy (B-LT, CRL, the demo CA and TSA are simulated).
   const signedPanel = leader.getByTestId('signed-result');
   await expect(signedPanel).toBeVisible({ timeout: 15_000 });
   await expect(signedPanel).toContainText('Chữ ký số hợp lệ');
+  // Issued results carry the DSS: the panel names the level and the long-term validation data.
+  await expect(signedPanel.getByTestId('signature-level')).toHaveText(/^B-LT /);
+  await expect(signedPanel).toContainText('đủ chứng thư và CRL để kiểm tra mà không cần tra cứu trực tuyến');
   await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
+  // The issued file checked on the signature page: the same facts, plus issuer and chain.
+  const issued = await (await leader.request.get(`/api/v1/dossiers/${id}/result`)).body();
+  await leader.getByRole('link', { name: 'Kiểm tra chữ ký số' }).click();
+  await leader
+    .getByLabel('Tệp PDF cần kiểm tra')
+    .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: issued });
+  await leader.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+  await expect(leader.locator('#verdict')).toHaveText('Chữ ký số hợp lệ');
+  await expect(leader.getByTestId('signature-level')).toHaveText(/^B-LT /);
+  await leader.screenshot({ path: 'test-results/processing-result-checked.png', fullPage: true });
   expect(await lookupStatus(leader, code)).toBe(4);
 
   await act(desk, id, 'confirm_result');

@@ -3,7 +3,6 @@
 // before signing, and a sample set judged by our verifier and independently by poppler's pdfsig.
 // Figure: every valid sample verifies in both; no tampered, expired, revoked, untrusted, shadow-modified
 // or badly timestamped sample is reported valid.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +18,7 @@ import { tinosFonts } from '../../src/modules/documents/pdf/fonts.ts';
 import { renderDocument } from '../../src/modules/documents/render-document.ts';
 import { SAMPLE_MODELS } from '../../src/modules/documents/sample-models.ts';
 import { defaultTexts } from '../../src/modules/documents/templates/template-catalogue.ts';
-import { pdfsig, pdfText } from '../helpers/poppler.ts';
+import { colourPixels, pdfsig, pdfText } from '../helpers/poppler.ts';
 import {
   nssTrusting,
   shadowUpdate,
@@ -68,50 +67,6 @@ const sealBox = () => ({
   font: tinosFonts().regular,
   lines: ['Cơ quan: Sở Tư pháp tỉnh An Hòa', `Thời gian ký: ${vietnamIso(at)}`],
 });
-
-/** Counts pixels of a colour family in a region of page 1 rendered at 72 dpi (PDF points). */
-function colourPixels(
-  pdf: Buffer,
-  rect: number[],
-  pick: (r: number, g: number, b: number) => boolean,
-): number {
-  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
-  const ppm = execFileSync(
-    '/usr/bin/pdftoppm',
-    [
-      '-r',
-      '72',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-x',
-      String(Math.floor(x1)),
-      '-y',
-      String(Math.floor(842 - y2)),
-      '-W',
-      String(Math.ceil(x2 - x1)),
-      '-H',
-      String(Math.ceil(y2 - y1)),
-      '-',
-    ],
-    { input: pdf },
-  );
-  // P6 header: "P6\n<w> <h>\n255\n"
-  let offset = 0;
-  for (let lines = 0; lines < 3; offset++) {
-    if (ppm[offset] === 0x0a) {
-      lines++;
-    }
-  }
-  let count = 0;
-  for (let i = offset; i + 2 < ppm.length; i += 3) {
-    if (pick(ppm[i] as number, ppm[i + 1] as number, ppm[i + 2] as number)) {
-      count++;
-    }
-  }
-  return count;
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-goal27-'));

@@ -1,11 +1,13 @@
 // Goal 27 / R24 on the running system: the leader's approval signs the result in the same transaction
-// (PAdES B-T from the demo CA and its local TSA, CRL checked first), so the signed copy exists before
-// anyone downloads it; with an expired agency certificate the approval itself is refused with a
+// (PAdES B-T from the demo CA and its local TSA, CRL checked first, then the DSS: B-LT), so the signed
+// copy exists before anyone downloads it; with an expired agency certificate the approval itself is refused with a
 // structured error and nothing changes.
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readDss } from '../../src/adapters/signing/dss.ts';
 import { generateLocalPki } from '../../src/adapters/signing/local-pki.ts';
 import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
 import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
@@ -62,7 +64,7 @@ const signedCopies = (system: TestSystem, id: string) =>
     .execute();
 
 describe('[goal 27] signing at approval', () => {
-  it('the approval signs the result (B-T, CRL good) in its transaction; download serves that copy', async () => {
+  it('the approval signs the result (B-LT, CRL good) in its transaction; download serves that copy', async () => {
     const system = await startTestSystem();
     systems.push(system);
     const d = await atSigningStep(system);
@@ -80,7 +82,9 @@ describe('[goal 27] signing at approval', () => {
 
     const shown = (await getJson(system, d.leader, `/api/v1/dossiers/${d.id}/result/verification`)).body;
     expect(shown.valid).toBe(true);
-    expect(shown.signatures[0]).toMatchObject({ level: 'B-T', revocation: 'good', problems: [] });
+    expect(shown.signatures).toHaveLength(1);
+    expect(shown.signatures[0]).toMatchObject({ level: 'B-LT', revocation: 'good', problems: [] });
+    expect(shown.signatures[0].validationData).toEqual({ complete: true, vri: true, missing: [] });
     expect(shown.signatures[0].timestamp).toMatchObject({ valid: true });
     const download = await system.app.inject({
       url: `/api/v1/dossiers/${d.id}/result`,
@@ -88,6 +92,16 @@ describe('[goal 27] signing at approval', () => {
     });
     expect(download.statusCode).toBe(200);
     expect(await signedCopies(system, d.id)).toHaveLength(1);
+    // The DSS of the issued copy: agency signer, intermediate, root, TSA; the two CAs' CRLs.
+    const dss = await readDss(download.rawPayload);
+    const names = (dss?.certs ?? []).map((der) => new X509Certificate(der).subject.split('CN=')[1]).sort();
+    expect(names).toEqual([
+      'MotCua Demo Agency CA',
+      'MotCua Demo Root CA (NOT FOR PRODUCTION)',
+      'MotCua Demo TSA (NOT FOR PRODUCTION)',
+      'So Tu phap tinh An Hoa (DEMO)',
+    ]);
+    expect(dss?.crls).toHaveLength(2);
   }, 120_000);
 
   it('an expired agency certificate refuses the approval: structured error, dossier unchanged', async () => {

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/client.ts';
 import { documentsApi } from '../api/documents.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Alert } from '../ui/layout.tsx';
+import { SignatureFacts } from '../ui/SignatureFacts.tsx';
 import '../ui/documents.css';
 
 export function SignaturePage() {
@@ -83,49 +84,7 @@ export function SignaturePage() {
               <h2>
                 {t.signatureN(i + 1)}: {s.valid ? t.valid : t.invalid}
               </h2>
-              <dl className="facts">
-                <dt>{t.signer}</dt>
-                <dd>{s.signer?.commonName ?? '—'}</dd>
-                <dt>{t.signedAt}</dt>
-                <dd>{when(s.signedAt)}</dd>
-                <dt>{t.issuer}</dt>
-                <dd>{s.signer?.issuer ?? '—'}</dd>
-                <dt>{t.wholeFile}</dt>
-                <dd>{s.coversWholeDocument ? t.yes : t.no}</dd>
-                <dt>{t.level}</dt>
-                <dd>{s.level}</dd>
-                <dt>{t.timestamp}</dt>
-                <dd>
-                  {s.timestamp
-                    ? s.timestamp.valid
-                      ? t.timestampValid(s.timestamp.tsa ?? '—')
-                      : t.problem.timestamp_invalid
-                    : t.timestampNone}
-                </dd>
-                <dt>{t.revocation}</dt>
-                <dd>{t.revocationStatus[s.revocation] ?? s.revocation}</dd>
-                <dt>{t.chain}</dt>
-                <dd>
-                  <ol>
-                    {s.chain.map((c) => (
-                      <li key={c.serialNumber}>
-                        {c.commonName ?? c.subject}
-                        {c.trustedRoot ? ` (${t.trustedRoot})` : ''}
-                      </li>
-                    ))}
-                  </ol>
-                </dd>
-              </dl>
-              {s.problems.length > 0 ? (
-                <>
-                  <h3>{t.problems}</h3>
-                  <ul>
-                    {s.problems.map((p) => (
-                      <li key={p}>{t.problem[p] ?? p}</li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
+              <SignatureFacts signature={s} when={when} last={i === result.signatures.length - 1} detailed />
             </section>
           ))}
           <p className="hint">

@@ -7,6 +7,7 @@ import { request } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatVietnamTime } from './form-kit.tsx';
 import { Alert } from './layout.tsx';
+import { SignatureFacts } from './SignatureFacts.tsx';
 
 export function SignedResultPanel({ dossierId }: { dossierId: string }) {
   const { m } = useI18n();
@@ -42,31 +43,13 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
         <p>{result.signatures.length === 0 ? t.noSignature : result.valid ? t.valid : t.invalid}</p>
       </Alert>
       {result.signatures.map((s, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
-        <dl className="facts" key={i}>
-          <dt>{t.signer}</dt>
-          <dd>{s.signer?.commonName ?? '—'}</dd>
-          <dt>{t.signedAt}</dt>
-          <dd>{formatVietnamTime(s.signedAt)}</dd>
-          <dt>{t.timestamp}</dt>
-          <dd>
-            {s.timestamp
-              ? s.timestamp.valid
-                ? t.timestampValid(s.timestamp.tsa ?? '—')
-                : t.problem.timestamp_invalid
-              : t.timestampNone}
-          </dd>
-          <dt>{t.revocation}</dt>
-          <dd>{t.revocationStatus[s.revocation] ?? s.revocation}</dd>
-          <dt>{t.wholeFile}</dt>
-          <dd>{s.coversWholeDocument ? t.yes : t.no}</dd>
-          {s.problems.length > 0 ? (
-            <>
-              <dt>{t.problems}</dt>
-              <dd>{s.problems.map((p) => t.problem[p] ?? p).join(' ')}</dd>
-            </>
-          ) : null}
-        </dl>
+        <SignatureFacts
+          // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
+          key={i}
+          signature={s}
+          when={formatVietnamTime}
+          last={i === result.signatures.length - 1}
+        />
       ))}
       {result.demoTrust ? <p className="hint">{t.demoTrust}</p> : null}
     </section>

@@ -2,8 +2,8 @@
 // must reach a configured trusted root, every certificate must be valid now, and none revoked (CRL
 // from the revocation source); when the status cannot be learnt we refuse rather than guess.
 import { X509Certificate } from 'node:crypto';
+import { buildChain, chainRevocation, loadRoots, type TrustOptions } from './chain.ts';
 import { SigningError } from './signer.ts';
-import { buildChain, chainRevocation, loadRoots, type TrustOptions } from './verify.ts';
 
 export async function checkSigningCertificate(chainDer: Buffer[], trust: TrustOptions): Promise<void> {
   const [signerDer] = chainDer;

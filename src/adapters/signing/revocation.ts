@@ -63,18 +63,19 @@ export async function buildCrl(options: {
 
 const normalSerial = (hex: string) => hex.toUpperCase().replace(/^0+/, '');
 
-/**
- * The status of `cert` from the CRLs of `source` that its issuer signed and that are current at
- * `now`. Revoked wins over good; no usable CRL is "unknown".
- */
-export async function revocationStatus(
-  cert: X509Certificate,
-  issuer: X509Certificate,
-  source: RevocationSource,
-  now: Date,
-): Promise<RevocationStatus> {
-  let good: Date | null = null;
-  for (const der of await source.crlsFor(cert)) {
+/** What one CRL signed by the issuer says about a certificate (B-LT keeps the CRL's bytes). */
+export interface CheckedCrl {
+  der: Buffer;
+  thisUpdate: Date;
+  nextUpdate: Date | null;
+  /** The revocation date when the CRL lists the certificate. */
+  revokedAt: Date | null;
+}
+
+/** The CRLs among `ders` whose signature verifies with `issuer`'s key; the caller judges dates. */
+export function crlsAbout(cert: X509Certificate, issuer: X509Certificate, ders: Buffer[]): CheckedCrl[] {
+  const out: CheckedCrl[] = [];
+  for (const der of ders) {
     let crl: pkijs.CertificateRevocationList;
     try {
       crl = pkijs.CertificateRevocationList.fromBER(toArrayBuffer(der));
@@ -88,9 +89,7 @@ export async function revocationStatus(
       issuerKey,
       Buffer.from(crl.signatureValue.valueBlock.valueHexView),
     );
-    const thisUpdate = crl.thisUpdate.value;
-    const nextUpdate = crl.nextUpdate?.value;
-    if (!signed || thisUpdate > now || (nextUpdate && nextUpdate <= now)) {
+    if (!signed) {
       continue;
     }
     const entry = (crl.revokedCertificates ?? []).find(
@@ -98,12 +97,37 @@ export async function revocationStatus(
         normalSerial(Buffer.from(r.userCertificate.valueBlock.valueHexView).toString('hex')) ===
         normalSerial(cert.serialNumber),
     );
-    if (entry) {
-      return { status: 'revoked', revokedAt: entry.revocationDate.value };
-    }
-    good = thisUpdate;
+    out.push({
+      der,
+      thisUpdate: crl.thisUpdate.value,
+      nextUpdate: crl.nextUpdate?.value ?? null,
+      revokedAt: entry ? entry.revocationDate.value : null,
+    });
   }
-  return good ? { status: 'good', crlThisUpdate: good } : { status: 'unknown' };
+  return out;
+}
+
+/** Current at `now`: thisUpdate ≤ now < nextUpdate. */
+export const currentAt = (crl: CheckedCrl, now: Date) =>
+  crl.thisUpdate <= now && (!crl.nextUpdate || crl.nextUpdate > now);
+
+/**
+ * The status of `cert` from the CRLs of `source` that its issuer signed and that are current at
+ * `now`. Revoked wins over good; no usable CRL is "unknown".
+ */
+export async function revocationStatus(
+  cert: X509Certificate,
+  issuer: X509Certificate,
+  source: RevocationSource,
+  now: Date,
+): Promise<RevocationStatus> {
+  const current = crlsAbout(cert, issuer, await source.crlsFor(cert)).filter((c) => currentAt(c, now));
+  const revoked = current.find((c) => c.revokedAt);
+  if (revoked?.revokedAt) {
+    return { status: 'revoked', revokedAt: revoked.revokedAt };
+  }
+  const [good] = current;
+  return good ? { status: 'good', crlThisUpdate: good.thisUpdate } : { status: 'unknown' };
 }
 
 /** The HTTP(S) URLs of a certificate's CRL distribution points. */

@@ -5,10 +5,19 @@
 // whether bytes were added after the signature (an incremental update: "modified after signing").
 // With a revocation source, every certificate below the root is checked against its issuer's CRL;
 // with a signature timestamp (PAdES B-T) the TSA's token is checked and its time is the signing time.
+// With a DSS (PAdES B-LT) whose certificates and CRLs validate the signer and TSA chains on their
+// own, revocation is judged from the DSS alone (nothing fetched); updates that only add a DSS do not
+// count as modifications after signing.
 import crypto, { X509Certificate } from 'node:crypto';
+import { buildChain, chainRevocation, loadRoots, type TrustOptions } from './chain.ts';
 import { OID, parseDetachedCms } from './cms.ts';
-import { type RevocationSource, revocationStatus } from './revocation.ts';
+import { type DssContents, readDss, vriKey } from './dss.ts';
+import { onlyDssAfter } from './dss-update-check.ts';
+import { checkLongTerm } from './long-term.ts';
+import { findSignatures, literal, parsePdfDate, type RawSignature, signerOf } from './pdf-signatures.ts';
 import { checkTimestamp } from './tsa.ts';
+
+export type { TrustOptions } from './chain.ts';
 
 export type SignatureProblem =
   | 'byte_range_invalid'
@@ -52,12 +61,19 @@ export interface SignatureVerification {
   subFilter: string | null;
   /** The signed bytes run to the end of the file. */
   coversWholeDocument: boolean;
-  /** PAdES baseline level reached: B-T when a valid signature timestamp is present. */
-  level: 'B-B' | 'B-T';
+  /** PAdES baseline level: B-T with a valid signature timestamp, B-LT when the DSS also validates it. */
+  level: 'B-B' | 'B-T' | 'B-LT';
   /** The RFC 3161 signature timestamp, when present. */
   timestamp: { time: Date | null; tsa: string | null; valid: boolean } | null;
   /** Revocation of the signer's chain: not checked when no revocation source is configured. */
   revocation: 'good' | 'revoked' | 'unknown' | 'not_checked';
+  /** The file's DSS for this signature (null without a DSS): complete = enough to validate offline. */
+  validationData: {
+    complete: boolean;
+    /** A /VRI entry names this signature. */
+    vri: boolean;
+    missing: Array<{ kind: 'certificate' | 'crl'; subject: string }>;
+  } | null;
 }
 
 export interface PdfVerification {
@@ -66,14 +82,6 @@ export interface PdfVerification {
   signatures: SignatureVerification[];
   /** Always listed so nobody mistakes the check for more than it is. */
   limitations: string[];
-}
-
-export interface TrustOptions {
-  /** Trusted root certificates (PEM or DER). */
-  trustedRoots: Array<string | Buffer>;
-  /** Where CRLs come from; without it revocation is not checked (and the report says so). */
-  revocation?: RevocationSource;
-  now?: () => Date;
 }
 
 function field(dn: string, key: string): string | null {
@@ -94,139 +102,12 @@ function summarise(cert: X509Certificate, trustedRoot: boolean): CertificateSumm
   };
 }
 
-/** PDF date string `D:YYYYMMDDHHmmSS+07'00'` (or Z) to a Date. */
-export function parsePdfDate(raw: string): Date | null {
-  const m = /D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?/.exec(raw);
-  if (!m) {
-    return null;
-  }
-  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', sign, oh = '00', om = '00'] = m;
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const offset = sign === '+' || sign === '-' ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
-  return new Date(utc - offset * 60_000);
-}
-
-/** A literal string value `(…)` of a key in the signature dictionary text, unescaped simply. */
-function literal(dict: string, key: string): string | null {
-  const m = new RegExp(`/${key}\\s*\\(((?:\\\\.|[^\\\\)])*)\\)`).exec(dict);
-  if (!m?.[1]) {
-    return null;
-  }
-  const raw = m[1].replace(/\\([()\\])/g, '$1');
-  // Strings written as UTF-16BE with a BOM (how PDF writers store Vietnamese names).
-  const bytes = Buffer.from(raw, 'latin1');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return bytes.subarray(2).swap16().toString('utf16le');
-  }
-  return raw;
-}
-
-interface RawSignature {
-  byteRange: number[];
-  contents: Buffer | null;
-  dict: string;
-}
-
-/** Finds every /ByteRange … /Contents <…> pair; the dictionary text around it gives /M, /Name… */
-function findSignatures(pdf: Buffer): RawSignature[] {
-  const found: RawSignature[] = [];
-  const text = pdf.toString('latin1');
-  const rangeRe = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
-  for (let m = rangeRe.exec(text); m; m = rangeRe.exec(text)) {
-    const byteRange = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
-    const dictStart = text.lastIndexOf('obj', m.index);
-    const dictEnd = text.indexOf('endobj', m.index);
-    const dict = text.slice(Math.max(0, dictStart), dictEnd < 0 ? m.index + 2000 : dictEnd);
-    const start = byteRange[1] as number;
-    const end = byteRange[2] as number;
-    let contents: Buffer | null = null;
-    if (
-      text[start] === '<' &&
-      text[end - 1] === '>' &&
-      /^[0-9a-fA-F]*$/.test(text.slice(start + 1, end - 1))
-    ) {
-      contents = Buffer.from(text.slice(start + 1, end - 1), 'hex');
-    }
-    found.push({ byteRange, contents, dict });
-  }
-  return found;
-}
-
-export function loadRoots(trust: TrustOptions): X509Certificate[] {
-  return trust.trustedRoots.flatMap((root) => {
-    if (Buffer.isBuffer(root)) {
-      return [new X509Certificate(root)];
-    }
-    return (root.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map(
-      (pem) => new X509Certificate(pem),
-    );
-  });
-}
-
-/** Signer → intermediates → a trusted root, each link checked by name and signature. */
-export function buildChain(signer: X509Certificate, pool: X509Certificate[], roots: X509Certificate[]) {
-  const chain: Array<{ cert: X509Certificate; trusted: boolean }> = [{ cert: signer, trusted: false }];
-  let current = signer;
-  for (let depth = 0; depth < 8; depth++) {
-    const root = roots.find((r) => current.checkIssued(r) && current.verify(r.publicKey));
-    if (root) {
-      if (root.fingerprint256 !== current.fingerprint256) {
-        chain.push({ cert: root, trusted: true });
-      } else {
-        (chain[chain.length - 1] as { trusted: boolean }).trusted = true;
-      }
-      return { chain, trusted: true };
-    }
-    const parent = pool.find(
-      (p) =>
-        p.fingerprint256 !== current.fingerprint256 &&
-        p.ca &&
-        current.checkIssued(p) &&
-        current.verify(p.publicKey),
-    );
-    if (!parent) {
-      break;
-    }
-    chain.push({ cert: parent, trusted: false });
-    current = parent;
-  }
-  return { chain, trusted: false };
-}
-
-/**
- * Revocation of each certificate below the root, against its issuer's CRL. Revoked counts when the
- * revocation is not after `trustedTime` (a TSA's time); without one, any revocation counts, since a
- * claimed time can be backdated.
- */
-export async function chainRevocation(
-  chain: X509Certificate[],
-  source: RevocationSource,
-  now: Date,
-  trustedTime: Date | null,
-): Promise<'good' | 'revoked' | 'unknown'> {
-  let verdict: 'good' | 'unknown' = 'good';
-  for (let i = 0; i + 1 < chain.length; i++) {
-    const status = await revocationStatus(
-      chain[i] as X509Certificate,
-      chain[i + 1] as X509Certificate,
-      source,
-      now,
-    );
-    if (status.status === 'revoked' && (!trustedTime || status.revokedAt <= trustedTime)) {
-      return 'revoked';
-    }
-    if (status.status === 'unknown') {
-      verdict = 'unknown';
-    }
-  }
-  return verdict;
-}
-
 async function verifyOne(
   pdf: Buffer,
   raw: RawSignature,
   roots: X509Certificate[],
   trust: TrustOptions,
+  dss: DssContents | null,
 ): Promise<SignatureVerification> {
   const problems = new Set<SignatureProblem>();
   const [a = -1, b = -1, c = -1, d = -1] = raw.byteRange;
@@ -245,12 +126,13 @@ async function verifyOne(
     level: 'B-B',
     timestamp: null,
     revocation: 'not_checked',
+    validationData: null,
   };
   if (!wellFormed || !raw.contents) {
     result.problems = ['byte_range_invalid'];
     return result;
   }
-  if (!result.coversWholeDocument) {
+  if (!result.coversWholeDocument && !(await onlyDssAfter(pdf, c + d))) {
     problems.add('modified_after_signing');
   }
   let cms: ReturnType<typeof parseDetachedCms>;
@@ -278,12 +160,7 @@ async function verifyOne(
     problems.add('digest_mismatch');
   }
   const certs = cms.certificates.map((der) => new X509Certificate(der));
-  const sid = cms.signerInfo.sid as { serialNumber?: { valueBlock: { valueHexView: Uint8Array } } };
-  const serialHex = sid.serialNumber
-    ? Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString('hex').toUpperCase()
-    : '';
-  const signer =
-    certs.find((cert) => cert.serialNumber.replace(/^0+/, '') === serialHex.replace(/^0+/, '')) ?? certs[0];
+  const signer = signerOf(cms, certs);
   if (!signer || !cms.signedAttributes) {
     result.problems = [...problems, 'signature_invalid'];
     return result;
@@ -306,8 +183,12 @@ async function verifyOne(
     problems.add('untrusted_chain');
   }
   let trustedTime: Date | null = null;
+  const leaves = [signer];
   if (cms.timestampToken) {
     const ts = checkTimestamp(cms.timestampToken, cms.signature);
+    if (ts.tsa) {
+      leaves.push(ts.tsa);
+    }
     const tsaChain = ts.tsa ? buildChain(ts.tsa, ts.certificates, roots) : null;
     const tsaValidThen =
       ts.time !== null &&
@@ -325,7 +206,19 @@ async function verifyOne(
     }
   }
   const at = result.signedAt ?? new Date();
-  if (trust.revocation && trusted) {
+  if (dss) {
+    const lt = checkLongTerm(dss, leaves, trustedTime ?? at, trust);
+    const { complete, missing } = lt;
+    result.validationData = { complete, missing, vri: dss.vriKeys.includes(vriKey(raw.contents)) };
+    if (complete && result.level === 'B-T') {
+      result.level = 'B-LT';
+      result.revocation = lt.revocation;
+      if (lt.revocation === 'revoked') {
+        problems.add('certificate_revoked');
+      }
+    }
+  }
+  if (trust.revocation && trusted && result.level !== 'B-LT') {
     const now = (trust.now ?? (() => new Date()))();
     result.revocation = await chainRevocation(
       chain.map((link) => link.cert),
@@ -357,8 +250,9 @@ async function verifyOne(
 export async function verifyPdfSignatures(pdf: Buffer, trust: TrustOptions): Promise<PdfVerification> {
   const roots = loadRoots(trust);
   const signatures: SignatureVerification[] = [];
+  const dss = await readDss(pdf);
   for (const raw of findSignatures(pdf)) {
-    signatures.push(await verifyOne(pdf, raw, roots, trust));
+    signatures.push(await verifyOne(pdf, raw, roots, trust, dss));
   }
   // An earlier signature not reaching the end is normal when a later valid signature covers the
   // whole file (a second signer's incremental update); anything after the last one is not.
@@ -377,7 +271,7 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustOptions): Pro
       ...(signatures.some((s) => s.level === 'B-B')
         ? ['a signature without a timestamp (PAdES B-B): its signing time is only claimed']
         : []),
-      'OCSP responses and the DSS (PAdES B-LT) are not read yet',
+      'OCSP responses are not read (revocation comes from CRLs, fetched or in the DSS)',
     ],
   };
 }

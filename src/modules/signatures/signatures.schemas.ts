@@ -47,8 +47,9 @@ export const VerificationSchema = Type.Object({
       location: Nullable(Type.String()),
       subFilter: Nullable(Type.String()),
       coversWholeDocument: Type.Boolean(),
-      level: Type.Union([Type.Literal('B-B'), Type.Literal('B-T')], {
-        description: 'PAdES baseline level: B-T with a valid RFC 3161 signature timestamp',
+      level: Type.Union([Type.Literal('B-B'), Type.Literal('B-T'), Type.Literal('B-LT')], {
+        description:
+          'PAdES baseline level: B-T with a valid RFC 3161 signature timestamp; B-LT when the DSS also holds every certificate and CRL needed to validate the signer and TSA chains offline',
       }),
       timestamp: Type.Union([
         Type.Object({
@@ -60,7 +61,23 @@ export const VerificationSchema = Type.Object({
       ]),
       revocation: Type.Union(
         [Type.Literal('good'), Type.Literal('revoked'), Type.Literal('unknown'), Type.Literal('not_checked')],
-        { description: 'CRL status of the signer chain' },
+        { description: 'CRL status of the signer chain (from the DSS alone at B-LT)' },
+      ),
+      validationData: Type.Union(
+        [
+          Type.Object({
+            complete: Type.Boolean({ description: 'The DSS alone validates the signer and TSA chains' }),
+            vri: Type.Boolean({ description: 'A /VRI entry names this signature' }),
+            missing: Type.Array(
+              Type.Object({
+                kind: Type.Union([Type.Literal('certificate'), Type.Literal('crl')]),
+                subject: Type.String({ description: 'Common name of the certificate concerned' }),
+              }),
+            ),
+          }),
+          Type.Null(),
+        ],
+        { description: 'The Document Security Store for this signature; null when the file has none' },
       ),
     }),
   ),

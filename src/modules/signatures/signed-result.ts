@@ -2,6 +2,9 @@
 // approves a dossier with a result PDF uploaded by an officer (issued by the agency), the agency key
 // signs it (PAdES B-T, certificate and CRL checked first) in the approval's own transaction: a refused
 // signature (expired, revoked, untrusted certificate) refuses the approval with a structured error.
+// The result is archived from that moment (the stored copy is what the applicant gets and what is
+// kept), so the DSS (certificates + current CRLs, PAdES B-LT) is added right after signing, in the
+// same step: no later archiving pass has to find CRLs that are current then for a past signature.
 // The signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
 // in the history) and is what the applicant downloads. Approvals recorded before signing at approval
 // existed are signed on first download. Verification re-checks the stored copy.
@@ -142,6 +145,7 @@ async function signAndStore(
       reason: `Ket qua giai quyet ho so ${dossier.code}`,
       location: agency.name,
       signingTime: at,
+      longTerm: true,
       // NĐ 30/2020 Phụ lục I, the agency's signature without a seal image: name, document, time.
       appearance: {
         kind: 'organisation',

@@ -2,10 +2,12 @@
 // at startup from the configuration: the agency PKCS#12 signer (or none), the trusted roots, the CRL
 // sources (distribution points over HTTP, configured files) and the RFC 3161 TSA. In demo mode the
 // throwaway CA supplies the key, its CRLs and a local TSA on 127.0.0.1 (same protocol, simulated).
+// Results issued at approval are made B-LT right after signing (see signed-result.ts).
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import type { TimestampAuthority } from '../../adapters/signing/cms.ts';
 import { demoCrls, ensureLocalPki } from '../../adapters/signing/local-pki.ts';
+import { extendToLongTerm } from '../../adapters/signing/long-term.ts';
 import { createP12Signer } from '../../adapters/signing/p12-signer.ts';
 import { type SignPdfOptions, signPdf } from '../../adapters/signing/pades.ts';
 import {
@@ -26,8 +28,11 @@ import type { Config } from '../../platform/config/config.ts';
 export interface SigningService {
   /** True when the keys are the generated demo CA's (the UI says so). */
   demo: boolean;
-  /** Checks the certificate (chain, validity, CRL), signs, and timestamps when a TSA is configured. */
-  sign(pdf: Buffer, options: SignPdfOptions): Promise<Buffer>;
+  /**
+   * Checks the certificate (chain, validity, CRL), signs, and timestamps when a TSA is configured.
+   * `longTerm` then appends the DSS (certificates and current CRLs of every signature: PAdES B-LT).
+   */
+  sign(pdf: Buffer, options: SignPdfOptions & { longTerm?: boolean }): Promise<Buffer>;
   verify(pdf: Buffer): Promise<PdfVerification>;
   /** Whether a server-side signer is configured. */
   hasSigner(): Promise<boolean>;
@@ -94,7 +99,13 @@ export function createSigningService(config: Config): SigningService {
       if (!signer) {
         throw new NoSignerError('no signing key is configured (MOTCUA_SIGNING_P12)');
       }
-      return signPdf(pdf, signer, { ...options, preflight: trust, ...(tsa ? { tsa } : {}) });
+      const { longTerm, ...signOptions } = options;
+      const signed = await signPdf(pdf, signer, {
+        ...signOptions,
+        preflight: trust,
+        ...(tsa ? { tsa } : {}),
+      });
+      return longTerm ? extendToLongTerm(signed, trust) : signed;
     },
     async verify(pdf) {
       return verifyPdfSignatures(pdf, (await load()).trust);
