@@ -1,6 +1,7 @@
 // Demo catalogue, sector Tư pháp, civil status (hộ tịch). Same rules as demo-catalogue-justice.ts.
-import type { DemoProcedure } from './demo-catalogue.ts';
+
 import { ID_PRESENT } from './demo-catalogue-justice-shared.ts';
+import type { DemoProcedure } from './demo-procedure-content.ts';
 
 const HT_LAW = ['Luật Hộ tịch số 60/2014/QH13', 'Nghị định số 123/2015/NĐ-CP', 'Thông tư số 04/2020/TT-BTP'];
 const SAME_DAY = 'Ngay trong ngày tiếp nhận; hồ sơ nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo.';

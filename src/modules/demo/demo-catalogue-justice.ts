@@ -2,9 +2,10 @@
 // judicial records, mediation.
 // National codes only from shared/data/procedures-sample.json; "AH-…" procedures have no checked
 // national code. Times and fees missing from the sample are plausible demo values (docs/CATALOGUE.md).
-import type { DemoProcedure } from './demo-catalogue.ts';
+
 import { DEMO_PROCEDURES_CIVIL_STATUS } from './demo-catalogue-civil-status.ts';
 import { ID_PRESENT } from './demo-catalogue-justice-shared.ts';
+import type { DemoProcedure } from './demo-procedure-content.ts';
 
 const CT_LAW = [
   'Nghị định số 23/2015/NĐ-CP về cấp bản sao từ sổ gốc, chứng thực',

@@ -1,6 +1,6 @@
 // Demo catalogue: land, business households and construction (commune and provincial level).
 // Same rules as demo-catalogue-justice.ts.
-import type { DemoProcedure } from './demo-catalogue.ts';
+import type { DemoProcedure } from './demo-procedure-content.ts';
 
 const DD_LAW = ['Luật Đất đai số 31/2024/QH15', 'Nghị định số 101/2024/NĐ-CP'];
 const XD_LAW = [

@@ -1,8 +1,9 @@
 // Demo catalogue, other sectors: health insurance, then land, business households and
 // construction (demo-catalogue-land-building.ts), people with meritorious services, education,
 // social protection, health. Same rules as demo-catalogue-justice.ts.
-import type { DemoProcedure } from './demo-catalogue.ts';
+
 import { DEMO_PROCEDURES_LAND_BUILDING } from './demo-catalogue-land-building.ts';
+import type { DemoProcedure } from './demo-procedure-content.ts';
 
 export const DEMO_PROCEDURES_OTHER: DemoProcedure[] = [
   {

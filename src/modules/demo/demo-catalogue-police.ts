@@ -1,7 +1,7 @@
 // Demo catalogue, police sectors: residence, identity cards, passports, security and order
 // conditions, driving test centres (received by the police, outside the province's one-stop system).
 // Same rules as demo-catalogue-justice.ts.
-import type { DemoProcedure } from './demo-catalogue.ts';
+import type { DemoProcedure } from './demo-procedure-content.ts';
 
 const CT_LAW = ['Luật Cư trú số 68/2020/QH14', 'Nghị định số 154/2024/NĐ-CP', 'Thông tư số 66/2023/TT-BCA'];
 const CT01 = 'Tờ khai thay đổi thông tin cư trú (Mẫu CT01)';
