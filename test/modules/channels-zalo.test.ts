@@ -136,6 +136,14 @@ describe('[R38] Zalo OA webhook: TC <mã hồ sơ>', () => {
     expect((await deliver(noAppId)).statusCode).toBe(400);
   });
 
+  it('a body over 64 KiB is refused with 413 before it is read in full', async () => {
+    const huge = zalo.textEvent('8001000000000000007', `TC ${code} ${'x'.repeat(70 * 1024)}`);
+    const res = await deliver(huge);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(repliesTo('8001000000000000007')).toHaveLength(0);
+  });
+
   it('[goal 36] each Zalo user has an hourly allowance: one notice, then silence', async () => {
     const user = '8001000000000000006';
     for (let i = 0; i < 5; i++) {
