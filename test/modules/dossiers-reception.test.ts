@@ -232,6 +232,45 @@ describe('[R15, R18] walk-in reception at the desk', () => {
     expect(body.dueAt).not.toBeNull();
   });
 
+  it('[R18] an immediate-result procedure is received, finished and returned at once, and still recorded', async () => {
+    const procedure = (await getJson(system, '', '/api/v1/procedures/AH-CT-01')).body;
+    expect(procedure.version.immediateResult).toBe(true);
+    const { status, body } = await postDossier(system, desk, {
+      procedureId: procedure.id,
+      // Certification is done by each commune: the desk names which one.
+      agencyId: procedure.version.performingAgencyIds[0],
+      channel: 'desk',
+      applicant: {
+        fullName: 'Lê Thị Chứng',
+        idNumber: '001090012345',
+        phone: '0987654322',
+        address: 'Xã An Phú',
+      },
+      delivery: { method: 'desk' },
+    });
+    expect(status, JSON.stringify(body)).toBe(201);
+    expect(body.status).toBe(2);
+    const actions = (await getJson(system, desk, `/api/v1/dossiers/${body.id}/actions`)).body.map(
+      (a: { action: string }) => a.action,
+    );
+    expect(actions).toContain('confirm_result');
+    const done = await act(system, desk, body.id, { action: 'confirm_result' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.status).toBe(9);
+    const returned = await act(system, desk, body.id, {
+      action: 'return_result',
+      deliveredHow: 'desk',
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body.status).toBe(10);
+    const history = (await getJson(system, desk, `/api/v1/dossiers/${body.id}/history`)).body.items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'receive',
+      'confirm_result',
+      'return_result',
+    ]);
+  });
+
   it('refuses a walk-in without the applicant, and a post delivery without an address', async () => {
     const procedure = (await getJson(system, '', '/api/v1/procedures/AH-LLTP-01')).body;
     expect(
