@@ -49,7 +49,7 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
       </Alert>
       {result.signatures.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
-        <div key={i} data-testid="signature">
+        <div key={i} className="signature-part" data-testid="signature">
           <h3>
             {t.signatureN(i + 1)}: {s.valid ? t.valid : t.invalid}
           </h3>

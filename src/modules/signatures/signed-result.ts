@@ -1,13 +1,14 @@
 // R24, security goal 27: results issued at full-online level arrive digitally signed. When the leader
-// approves a dossier with a result PDF uploaded by an officer (issued by the agency), the agency key
-// signs it (PAdES B-T, certificate and CRL checked first) in the approval's own transaction: a refused
-// signature (expired, revoked, untrusted certificate) refuses the approval with a structured error.
+// approves a dossier with a result PDF uploaded by an officer (issued by the agency), the leader's
+// personal key and then the agency key sign it (NĐ 30/2020 Phụ lục I; PAdES B-T, both certificates and
+// CRLs checked first) in the approval's own transaction: a refused signature (no personal key; expired,
+// revoked, untrusted certificate) refuses the approval with a structured error.
 // The result is archived from that moment (the stored copy is what the applicant gets and what is
 // kept), so the DSS (certificates + current CRLs, PAdES B-LT) is added right after signing, in the
 // same step: no later archiving pass has to find CRLs that are current then for a past signature.
 // The signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
 // in the history) and is what the applicant downloads. Approvals recorded before signing at approval
-// existed are signed on first download. Verification re-checks the stored copy.
+// existed are signed on first download, by the agency only. Verification re-checks the stored copy.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
