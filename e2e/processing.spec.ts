@@ -112,8 +112,12 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
   const signedPanel = leader.getByTestId('signed-result');
   await expect(signedPanel).toBeVisible({ timeout: 15_000 });
   await expect(signedPanel).toContainText('Chữ ký số hợp lệ');
-  // Issued results carry the DSS: the panel names the level and the long-term validation data.
-  await expect(signedPanel.getByTestId('signature-level')).toHaveText(/^B-LT /);
+  // NĐ 30/2020: the leader's own signature, then the agency's; both valid, both B-LT (one DSS).
+  await expect(signedPanel.getByTestId('signature-count')).toHaveText('2/2 chữ ký số hợp lệ');
+  await expect(signedPanel.getByTestId('signature')).toHaveCount(2);
+  await expect(signedPanel.getByTestId('signature').nth(0)).toContainText('Đỗ Văn Hùng (demo)');
+  await expect(signedPanel.getByTestId('signature').nth(1)).toContainText('So Tu phap tinh An Hoa (DEMO)');
+  await expect(signedPanel.getByTestId('signature-level')).toHaveText([/^B-LT /, /^B-LT /]);
   await expect(signedPanel).toContainText('đủ chứng thư và CRL để kiểm tra mà không cần tra cứu trực tuyến');
   await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
   // The issued file checked on the signature page: the same facts, plus issuer and chain.
@@ -124,7 +128,8 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
     .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: issued });
   await leader.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
   await expect(leader.locator('#verdict')).toHaveText('Chữ ký số hợp lệ');
-  await expect(leader.getByTestId('signature-level')).toHaveText(/^B-LT /);
+  await expect(leader.getByTestId('signature-count')).toHaveText('2/2 chữ ký số hợp lệ');
+  await expect(leader.getByTestId('signature-level')).toHaveText([/^B-LT /, /^B-LT /]);
   await leader.screenshot({ path: 'test-results/processing-result-checked.png', fullPage: true });
   expect(await lookupStatus(leader, code)).toBe(4);
 

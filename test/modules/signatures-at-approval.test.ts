@@ -1,16 +1,23 @@
 // Goal 27 / R24 on the running system: the leader's approval signs the result in the same transaction
-// (PAdES B-T from the demo CA and its local TSA, CRL checked first, then the DSS: B-LT), so the signed
-// copy exists before anyone downloads it; with an expired agency certificate the approval itself is refused with a
-// structured error and nothing changes.
+// with two signatures (NĐ 30/2020 Phụ lục I): the leader's personal key (demo CA, CN = full name,
+// title Giám đốc), then the agency key; PAdES B-T from the local TSA, both certificates' CRLs checked
+// first, then one DSS covering both chains (B-LT). Checked by our verifier and by pdfsig; the page is
+// rendered to see both appearances clear of the document's text. Refusals: signing-refusals.test.ts.
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDss } from '../../src/adapters/signing/dss.ts';
-import { generateLocalPki } from '../../src/adapters/signing/local-pki.ts';
-import { act, getJson, onlineSubmission, postDossier, uploadPdf } from '../helpers/dossiers.ts';
-import { loginAs, startTestSystem, type TestSystem } from '../helpers/test-system.ts';
+import { renderDocument } from '../../src/modules/documents/render-document.ts';
+import { SAMPLE_MODELS } from '../../src/modules/documents/sample-models.ts';
+import { defaultTexts } from '../../src/modules/documents/templates/template-catalogue.ts';
+import { atSigningStep, signedCopies } from '../helpers/approval-signing.ts';
+import { act, getJson } from '../helpers/dossiers.ts';
+import { colourPixels, pdfsig } from '../helpers/poppler.ts';
+import { nssTrusting } from '../helpers/signing-samples.ts';
+import { startTestSystem, type TestSystem } from '../helpers/test-system.ts';
 
 const systems: TestSystem[] = [];
 afterAll(async () => {
@@ -19,55 +26,33 @@ afterAll(async () => {
   }
 });
 
-/** A dossier walked to the leader's signing step; returns what the approval needs. */
-async function atSigningStep(system: TestSystem) {
-  const citizen = await loginAs(system, '0912345678', 'Demo@2026');
-  const desk = await loginAs(system, 'tiepnhan', 'Demo@2026');
-  const specialist = await loginAs(system, 'chuyenvien.stp', 'Demo@2026');
-  const head = await loginAs(system, 'truongphong.stp', 'Demo@2026');
-  const leader = await loginAs(system, 'lanhdao.stp', 'Demo@2026');
-  const specialistId = (
-    await system.database.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', 'chuyenvien.stp')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const { body: dossier } = await postDossier(
-    system,
-    citizen,
-    await onlineSubmission(system, citizen, 'AH-LLTP-01'),
-  );
-  const step = async (cookie: string, body: Record<string, unknown>) => {
-    const res = await act(system, cookie, dossier.id, body);
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  };
-  await step(desk, { action: 'accept' });
-  await step(desk, { action: 'forward', assignTo: specialistId });
-  await step(specialist, { action: 'forward' });
-  await step(head, { action: 'forward' });
-  return {
-    id: dossier.id as string,
-    leader,
-    desk,
-    citizen,
-    fileId: await uploadPdf(system, leader, 'kq.pdf'),
-  };
+/** Where the appearances go (signed-result.ts): leader bottom right, agency top left. */
+const LEADER_RECT = [330, 12, 572, 56];
+const AGENCY_RECT = [18, 790, 262, 836];
+
+/** Word boxes of page 1 in PDF points (origin bottom left), from poppler's pdftotext -bbox. */
+function wordBoxes(pdf: Buffer): number[][] {
+  const html = execFileSync('/usr/bin/pdftotext', ['-bbox', '-f', '1', '-l', '1', '-', '-'], { input: pdf });
+  return [
+    ...html.toString('utf8').matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
+  ].map((m) => [Number(m[1]), 842 - Number(m[4]), Number(m[3]), 842 - Number(m[2])]);
 }
+const overlaps = (a: number[], b: number[]) =>
+  (a[0] ?? 0) < (b[2] ?? 0) &&
+  (b[0] ?? 0) < (a[2] ?? 0) &&
+  (a[1] ?? 0) < (b[3] ?? 0) &&
+  (b[1] ?? 0) < (a[3] ?? 0);
 
-const signedCopies = (system: TestSystem, id: string) =>
-  system.database.db
-    .selectFrom('dossierFiles')
-    .select(['fileId', 'historyId'])
-    .where('dossierId', '=', id)
-    .where('componentKey', '=', 'signed-result')
-    .execute();
-
-describe('[goal 27] signing at approval', () => {
-  it('the approval signs the result (B-LT, CRL good) in its transaction; download serves that copy', async () => {
+describe('[goal 27] signing at approval: the leader, then the agency', () => {
+  it('two signatures, both valid and B-LT, one DSS with both chains; pdfsig 2/2; appearances clear of the text', async () => {
     const system = await startTestSystem();
     systems.push(system);
-    const d = await atSigningStep(system);
+    const result = await renderDocument('result_handover', SAMPLE_MODELS.result_handover, {
+      ruleSet: 'nd118_2025',
+      texts: defaultTexts('result_handover', 'nd118_2025'),
+      publicUrl: 'http://localhost',
+    });
+    const d = await atSigningStep(system, result);
     const approved = await act(system, d.leader, d.id, { action: 'approve', resultFileId: d.fileId });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const copies = await signedCopies(system, d.id);
@@ -82,52 +67,67 @@ describe('[goal 27] signing at approval', () => {
 
     const shown = (await getJson(system, d.leader, `/api/v1/dossiers/${d.id}/result/verification`)).body;
     expect(shown.valid).toBe(true);
-    expect(shown.signatures).toHaveLength(1);
-    expect(shown.signatures[0]).toMatchObject({ level: 'B-LT', revocation: 'good', problems: [] });
-    expect(shown.signatures[0].validationData).toEqual({ complete: true, vri: true, missing: [] });
-    expect(shown.signatures[0].timestamp).toMatchObject({ valid: true });
+    // In file order: the leader's (CN = the account's full name, with its title), then the agency's.
+    expect(shown.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual([
+      'Đỗ Văn Hùng (demo)',
+      'So Tu phap tinh An Hoa (DEMO)',
+    ]);
+    for (const signature of shown.signatures) {
+      expect(signature).toMatchObject({ valid: true, level: 'B-LT', revocation: 'good', problems: [] });
+      expect(signature.validationData).toEqual({ complete: true, vri: true, missing: [] });
+      expect(signature.timestamp).toMatchObject({ valid: true });
+    }
     const download = await system.app.inject({
       url: `/api/v1/dossiers/${d.id}/result`,
       headers: { cookie: d.leader },
     });
     expect(download.statusCode).toBe(200);
+    const signed = download.rawPayload;
     expect(await signedCopies(system, d.id)).toHaveLength(1);
-    // The DSS of the issued copy: agency signer, intermediate, root, TSA; the two CAs' CRLs.
-    const dss = await readDss(download.rawPayload);
+    // One DSS for both: the two signers, intermediate, root, TSA; the two CAs' CRLs (each once).
+    const dss = await readDss(signed);
     const names = (dss?.certs ?? []).map((der) => new X509Certificate(der).subject.split('CN=')[1]).sort();
     expect(names).toEqual([
       'MotCua Demo Agency CA',
       'MotCua Demo Root CA (NOT FOR PRODUCTION)',
       'MotCua Demo TSA (NOT FOR PRODUCTION)',
       'So Tu phap tinh An Hoa (DEMO)',
+      'Đỗ Văn Hùng (demo)',
     ]);
     expect(dss?.crls).toHaveLength(2);
-  }, 120_000);
+    expect(dss?.vriKeys).toHaveLength(2);
+    const leaderCert = (dss?.certs ?? [])
+      .map((der) => new X509Certificate(der))
+      .find((c) => c.subject.includes('Hùng'));
+    expect(leaderCert?.subject).toContain('title=Giám đốc');
 
-  it('an expired agency certificate refuses the approval: structured error, dossier unchanged', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-expired-'));
-    const pki = generateLocalPki();
-    fs.writeFileSync(path.join(dir, 'expired.p12'), pki.expiredSignerP12);
-    fs.writeFileSync(path.join(dir, 'roots.pem'), pki.rootPem);
-    const system = await startTestSystem({
-      MOTCUA_SIGNING_P12: path.join(dir, 'expired.p12'),
-      MOTCUA_SIGNING_P12_PASSWORD: pki.password,
-      MOTCUA_SIGNING_TRUSTED_ROOTS: path.join(dir, 'roots.pem'),
-    });
-    systems.push(system);
-    const d = await atSigningStep(system);
-    const before = (await getJson(system, d.leader, `/api/v1/dossiers/${d.id}`)).body;
-    const refused = await act(system, d.leader, d.id, { action: 'approve', resultFileId: d.fileId });
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('SIGNING_CERTIFICATE_NOT_VALID_NOW');
-    expect(refused.body.message.vi).toContain('hết hạn');
-    const after = (await getJson(system, d.leader, `/api/v1/dossiers/${d.id}`)).body;
-    expect(after).toMatchObject({
-      status: before.status,
-      subStatus: 'awaiting_signature',
-      version: before.version,
-    });
-    expect(await signedCopies(system, d.id)).toHaveLength(0);
+    // pdfsig, trusting the demo root: both signatures valid and trusted.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-approved-'));
+    const nssDir = nssTrusting(
+      dir,
+      fs.readFileSync(path.join(system.dataDir, 'signing', 'demo-trusted-roots.pem'), 'utf8'),
+    );
+    const file = path.join(dir, 'approved.pdf');
+    fs.writeFileSync(file, signed);
+    const { output } = pdfsig(file, nssDir ? ['-nssdir', `sql:${nssDir}`] : []);
+    expect(output.match(/Signature #\d+:/g)).toHaveLength(2);
+    expect(output.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    if (nssDir) {
+      expect(output.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(2);
+    }
+    expect(output).toContain('Đỗ Văn Hùng (demo)');
+
+    // Both appearances drawn (blue frame: person, red: agency), and no word of the document under them.
+    const blue = (r: number, g: number, b: number) => b > 150 && r < 90 && g < 90;
+    const red = (r: number, g: number, b: number) => r > 150 && g < 90 && b < 90;
+    expect(colourPixels(signed, LEADER_RECT, blue)).toBeGreaterThan(100);
+    expect(colourPixels(signed, AGENCY_RECT, red)).toBeGreaterThan(100);
+    const words = wordBoxes(result);
+    expect(words.length).toBeGreaterThan(20);
+    expect(words.filter((w) => overlaps(w, LEADER_RECT) || overlaps(w, AGENCY_RECT))).toEqual([]);
+    if (process.env.MOTCUA_KEEP_SIGNED_RESULT) {
+      fs.writeFileSync(process.env.MOTCUA_KEEP_SIGNED_RESULT, signed);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
-  }, 120_000);
+  }, 180_000);
 });

@@ -76,6 +76,11 @@ export function SignaturePage() {
             <p id="verdict" className="verdict">
               {result.signatures.length === 0 ? t.noSignature : result.valid ? t.valid : t.invalid}
             </p>
+            {result.signatures.length > 0 ? (
+              <p data-testid="signature-count">
+                {t.signatureCount(result.signatures.filter((s) => s.valid).length, result.signatures.length)}
+              </p>
+            ) : null}
           </Alert>
           {result.demoTrust ? <p className="hint">{t.demoTrust}</p> : null}
           {result.signatures.map((s, i) => (

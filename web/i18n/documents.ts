@@ -89,6 +89,7 @@ export const documentsVi = {
   problems: 'Vấn đề phát hiện',
   limitations: 'Giới hạn của lần kiểm tra',
   signatureN: (n: number) => `Chữ ký số ${n}`,
+  signatureCount: (valid: number, total: number) => `${valid}/${total} chữ ký số hợp lệ`,
   problem: {
     byte_range_invalid: 'Vùng dữ liệu được ký không hợp lệ.',
     cms_malformed: 'Dữ liệu chữ ký bị hỏng.',
@@ -234,6 +235,7 @@ export const documentsEn: Catalogue<typeof documentsVi> = {
   problems: 'Problems found',
   limitations: 'Limits of this check',
   signatureN: (n: number) => `Signature ${n}`,
+  signatureCount: (valid: number, total: number) => `${valid} of ${total} signatures valid`,
   problem: {
     byte_range_invalid: 'The signed byte range is not valid.',
     cms_malformed: 'The signature data is damaged.',

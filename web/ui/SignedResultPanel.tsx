@@ -41,15 +41,20 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
       </p>
       <Alert kind={result.valid ? 'success' : 'error'}>
         <p>{result.signatures.length === 0 ? t.noSignature : result.valid ? t.valid : t.invalid}</p>
+        {result.signatures.length > 0 ? (
+          <p data-testid="signature-count">
+            {t.signatureCount(result.signatures.filter((s) => s.valid).length, result.signatures.length)}
+          </p>
+        ) : null}
       </Alert>
       {result.signatures.map((s, i) => (
-        <SignatureFacts
-          // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
-          key={i}
-          signature={s}
-          when={formatVietnamTime}
-          last={i === result.signatures.length - 1}
-        />
+        // biome-ignore lint/suspicious/noArrayIndexKey: signatures keep their order in the file.
+        <div key={i} className="signature-part" data-testid="signature">
+          <h3>
+            {t.signatureN(i + 1)}: {s.valid ? t.valid : t.invalid}
+          </h3>
+          <SignatureFacts signature={s} when={formatVietnamTime} last={i === result.signatures.length - 1} />
+        </div>
       ))}
       {result.demoTrust ? <p className="hint">{t.demoTrust}</p> : null}
     </section>

@@ -16,6 +16,8 @@ export interface SignatureAppearance {
   kind: 'person' | 'organisation';
   /** A TrueType font with Vietnamese glyphs (Tinos), embedded as a subset by pdfkit. */
   font: Buffer;
+  /** Points between lines (default 13); 12 fits four lines of size 10 in a top margin. */
+  lineHeight?: number;
 }
 
 /** "2026-11-23T13:40:05+07:00": the time in Vietnam (UTC+7, no daylight saving), ISO 8601. */
@@ -37,7 +39,7 @@ function drawAppearance(appearance: SignatureAppearance, width: number, height: 
     .stroke();
   kit.font('appearance').fontSize(10).fillColor('black');
   appearance.lines.forEach((line, i) => {
-    kit.text(line, 5, 5 + i * 13, { width: width - 10, lineBreak: false });
+    kit.text(line, 5, 5 + i * (appearance.lineHeight ?? 13), { width: width - 10, lineBreak: false });
   });
   kit.end();
   return done;

@@ -47,12 +47,18 @@ function rsaKeys(bits = 2048): { publicKey: forge.pki.rsa.PublicKey; privateKey:
   };
 }
 
-function subject(cn: string, o: string): forge.pki.CertificateField[] {
+function subject(cn: string, o: string, title?: string): forge.pki.CertificateField[] {
+  // Vietnamese names need UTF8String (PrintableString is ASCII only); forge encodes the value.
+  const text = (value: string) =>
+    /^[\x20-\x7e]*$/.test(value)
+      ? { value }
+      : { value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
   return [
     { name: 'countryName', value: 'VN' },
     { shortName: 'ST', value: 'An Hoa' },
-    { name: 'organizationName', value: o },
-    { name: 'commonName', value: cn },
+    { name: 'organizationName', ...text(o) },
+    ...(title ? [{ name: 'title', ...text(title) }] : []),
+    { name: 'commonName', ...text(cn) },
   ];
 }
 
@@ -71,6 +77,8 @@ export function issueCertificate(options: {
   crlUrl?: string;
   /** A time-stamping authority's certificate: extended key usage timeStamping, critical (RFC 3161 §2.3). */
   timestamping?: boolean;
+  /** X.509 title (2.5.4.12) of a person's certificate, e.g. "Giám đốc". */
+  title?: string;
 }): Issued {
   const keys = rsaKeys(options.bits);
   const cert = forge.pki.createCertificate();
@@ -78,7 +86,7 @@ export function issueCertificate(options: {
   cert.serialNumber = `01${crypto.randomBytes(8).toString('hex')}`;
   cert.validity.notBefore = options.notBefore;
   cert.validity.notAfter = options.notAfter;
-  const attrs = subject(options.commonName, options.organisation);
+  const attrs = subject(options.commonName, options.organisation, options.title);
   cert.setSubject(attrs);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : attrs);
   cert.setExtensions([
@@ -101,7 +109,7 @@ export function issueCertificate(options: {
   };
 }
 
-export function toP12(leaf: Issued, chain: Issued[], password: string): Buffer {
+export function toP12(leaf: Issued, chain: Array<Pick<Issued, 'cert'>>, password: string): Buffer {
   const asn1 = forge.pkcs12.toPkcs12Asn1(leaf.key, [leaf.cert, ...chain.map((c) => c.cert)], password, {
     algorithm: '3des',
     friendlyName: 'motcua-signer',

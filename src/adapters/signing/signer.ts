@@ -17,9 +17,12 @@ export interface Signer {
 
 export class SigningError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** Whose certificate was refused, when several sign one document (the leader, the agency). */
+  who: 'person' | 'organisation' | undefined;
+  constructor(code: string, message: string, who?: 'person' | 'organisation') {
     super(message);
     this.name = 'SigningError';
     this.code = code;
+    this.who = who;
   }
 }

@@ -1,17 +1,19 @@
 // R24, security goal 27: results issued at full-online level arrive digitally signed. When the leader
-// approves a dossier with a result PDF uploaded by an officer (issued by the agency), the agency key
-// signs it (PAdES B-T, certificate and CRL checked first) in the approval's own transaction: a refused
-// signature (expired, revoked, untrusted certificate) refuses the approval with a structured error.
+// approves a dossier with a result PDF uploaded by an officer (issued by the agency), the leader's
+// personal key and then the agency key sign it (NĐ 30/2020 Phụ lục I; PAdES B-T, both certificates and
+// CRLs checked first) in the approval's own transaction: a refused signature (no personal key; expired,
+// revoked, untrusted certificate) refuses the approval with a structured error.
 // The result is archived from that moment (the stored copy is what the applicant gets and what is
 // kept), so the DSS (certificates + current CRLs, PAdES B-LT) is added right after signing, in the
 // same step: no later archiving pass has to find CRLs that are current then for a past signature.
 // The signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
 // in the history) and is what the applicant downloads. Approvals recorded before signing at approval
-// existed are signed on first download. Verification re-checks the stored copy.
+// existed are signed on first download, by the agency only. Verification re-checks the stored copy.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
 import { vietnamIso } from '../../adapters/signing/appearance.ts';
+import type { PersonalSigner } from '../../adapters/signing/personal-keys.ts';
 import { SigningError } from '../../adapters/signing/signer.ts';
 import { TimestampError } from '../../adapters/signing/tsa.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
@@ -21,15 +23,34 @@ import { AppError } from '../../platform/http/errors.ts';
 import { tinosFonts } from '../documents/pdf/fonts.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
 import { findFile, insertFile } from '../files/files.repository.ts';
-import { NoSignerError, type SigningService } from './signing-service.ts';
+import { NoSignerError, type SignatureStep, type SigningService } from './signing-service.ts';
+
+interface Leader extends PersonalSigner {
+  fullName: string;
+}
 
 export const SIGNED_RESULT_COMPONENT = 'signed-result';
-/** Bottom right of the first page (A4), where the seal goes under the signer's block. */
-const AGENCY_SIGNATURE_RECT: [number, number, number, number] = [300, 28, 560, 76];
+// Where the two appearances go on page 1 (A4, points): the document is the officer's PDF, so
+// its signature block's position is unknown; both sit in the margins, clear of the text.
+// The leader's (title, name, time): bottom right, under where the signature block usually ends.
+const LEADER_SIGNATURE_RECT: [number, number, number, number] = [330, 12, 572, 56];
+// The agency's without a seal image (name, e-mail, time): top left, in the 20 mm top margin
+// (NĐ 30/2020 Phụ lục II: 20–25 mm) above the header's first line.
+const AGENCY_SIGNATURE_RECT: [number, number, number, number] = [18, 790, 262, 836];
 /** Statuses in which the applicant may download the result: result ready (9) and returned (10). */
 const APPLICANT_STATUSES = new Set([9, 10]);
 
+/** The agency's wording, rephrased for the leader's personal certificate. */
+const personal = (text: { vi: string; en: string }) => ({
+  vi: text.vi.replace('của cơ quan', 'cá nhân của người ký (lãnh đạo)'),
+  en: text.en.replace('The agency certificate', "The signing leader's personal certificate"),
+});
+
 const REFUSALS: Record<string, { vi: string; en: string }> = {
+  NO_PERSONAL_KEY: {
+    vi: 'Lãnh đạo phê duyệt chưa được cấp chứng thư số cá nhân nên không thể ký kết quả. Đề nghị quản trị viên cấp chứng thư số (khai báo khóa ký cá nhân) cho tài khoản này rồi phê duyệt lại.',
+    en: 'The approving leader has no personal signing certificate, so the result cannot be signed. Ask the administrator to issue one (declare the personal signing key) for this account, then approve again.',
+  },
   CERTIFICATE_REVOKED: {
     vi: 'Chứng thư số của cơ quan đã bị thu hồi; không thể ký kết quả.',
     en: 'The agency certificate has been revoked; the result cannot be signed.',
@@ -63,16 +84,15 @@ export const signedResultErrors = {
       vi: 'Kết quả không phải tệp PDF do cơ quan ban hành nên không được ký số tự động.',
       en: 'The result is not a PDF issued by the agency, so it is not signed automatically.',
     }),
-  /** Signing refused before anything was signed: code SIGNING_<reason>. */
-  refused: (code: string, detail: string) =>
-    new AppError(
-      `SIGNING_${code}`,
-      409,
-      REFUSALS[code] ?? {
-        vi: `Không ký được kết quả (${code}).`,
-        en: `The result cannot be signed: ${detail}`,
-      },
-    ),
+  /** Signing refused before anything was signed: code SIGNING_<reason>; field names whose key. */
+  refused: (code: string, detail: string, who?: 'person' | 'organisation') => {
+    const text = REFUSALS[code] ?? {
+      vi: `Không ký được kết quả (${code}).`,
+      en: `The result cannot be signed: ${detail}`,
+    };
+    const field = who === 'person' ? 'personalCertificate' : who ? 'agencyCertificate' : undefined;
+    return new AppError(`SIGNING_${code}`, 409, who === 'person' ? personal(text) : text, field);
+  },
 };
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -127,6 +147,7 @@ async function signAndStore(
   dossier: DossierRow,
   historyId: number,
   original: NonNullable<Awaited<ReturnType<typeof signableOriginal>>>,
+  leader: Leader | null,
 ): Promise<{ pdf: Buffer; fileId: string; name: string; blobKey: string }> {
   const stream = await deps.blobs.open(original.blobKey);
   if (!stream) {
@@ -134,28 +155,64 @@ async function signAndStore(
   }
   const agency = await trx
     .selectFrom('agencies')
-    .select('name')
+    .select(['name', 'email'])
     .where('id', '=', dossier.handlingAgencyId)
     .executeTakeFirstOrThrow();
   let signed: Buffer;
   const at = new Date();
-  try {
-    signed = await deps.signing.sign(await readAll(stream), {
+  const reason = `Ket qua giai quyet ho so ${dossier.code}`;
+  const font = tinosFonts().regular;
+  // NĐ 30/2020 Phụ lục I: the competent person first (title, name, time), then the agency, whose
+  // signature without a seal image shows the agency, its e-mail and the time.
+  const steps: SignatureStep[] = [
+    ...(leader
+      ? [
+          {
+            who: 'person' as const,
+            signer: leader.signer,
+            name: leader.fullName,
+            reason,
+            location: agency.name,
+            signingTime: at,
+            appearance: {
+              kind: 'person' as const,
+              rect: LEADER_SIGNATURE_RECT,
+              font,
+              lines: [
+                ...(leader.title ? [leader.title] : []),
+                leader.fullName,
+                `Thời gian ký: ${vietnamIso(at)}`,
+              ],
+            },
+          },
+        ]
+      : []),
+    {
+      who: 'organisation',
       name: agency.name,
-      reason: `Ket qua giai quyet ho so ${dossier.code}`,
+      reason,
       location: agency.name,
       signingTime: at,
-      longTerm: true,
-      // NĐ 30/2020 Phụ lục I, the agency's signature without a seal image: name, document, time.
       appearance: {
         kind: 'organisation',
         rect: AGENCY_SIGNATURE_RECT,
-        font: tinosFonts().regular,
-        lines: [`Cơ quan: ${agency.name}`, `Hồ sơ: ${dossier.code}`, `Thời gian ký: ${vietnamIso(at)}`],
+        font,
+        lineHeight: 12,
+        lines: [
+          `Cơ quan: ${agency.name}`,
+          ...(agency.email ? [`Email: ${agency.email}`] : []),
+          `Thời gian ký: ${vietnamIso(at)}`,
+        ],
       },
-    });
+    },
+  ];
+  try {
+    signed = await deps.signing.signInOrder(await readAll(stream), steps, { longTerm: true });
   } catch (error) {
-    if (error instanceof SigningError || error instanceof TimestampError) {
+    if (error instanceof SigningError) {
+      throw signedResultErrors.refused(error.code, error.message, error.who);
+    }
+    if (error instanceof TimestampError) {
       throw signedResultErrors.refused(error.code, error.message);
     }
     throw error;
@@ -206,7 +263,19 @@ export async function signResultAtApproval(
   if (!original || !(await deps.signing.hasSigner())) {
     return false;
   }
-  await signAndStore(trx, deps, dossier, historyId, original);
+  // The approving leader is the approval's actor; without their own key the result is not a valid
+  // administrative document (NĐ 30/2020), so the approval is refused rather than sealed alone.
+  const actor = await trx
+    .selectFrom('dossierHistory as h')
+    .innerJoin('users as u', 'u.id', 'h.actorId')
+    .select(['u.username', 'u.fullName'])
+    .where('h.id', '=', historyId)
+    .executeTakeFirst();
+  const personal = actor ? await deps.signing.personalSigner(actor.username) : null;
+  if (!actor || !personal) {
+    throw signedResultErrors.refused('NO_PERSONAL_KEY', 'no personal key', 'person');
+  }
+  await signAndStore(trx, deps, dossier, historyId, original, { ...personal, fullName: actor.fullName });
   return true;
 }
 
@@ -249,7 +318,9 @@ export async function signedResult(
         const stream = await deps.blobs.open(raced.blobKey);
         return { pdf: stream ? await readAll(stream) : Buffer.alloc(0), fileId: raced.id, name: raced.name };
       }
-      return signAndStore(trx, deps, dossier, approval.historyId, original);
+      // Approved before the leader's signature was made at approval: sealed by the agency only,
+      // since a person's signature cannot be made in their absence.
+      return signAndStore(trx, deps, dossier, approval.historyId, original, null);
     });
   } catch (error) {
     if (error instanceof NoSignerError) {

@@ -14,6 +14,11 @@ export interface SigningConfig {
   tsaUrl: string | null;
   /** CRL files (DER or PEM) read besides the CRLs fetched from certificates' distribution points. */
   crlFiles: string[];
+  /**
+   * JSON manifest of officers' personal keys, username → { p12, passwordFile, title? }; null: none
+   * (the demo generates one for its leaders). Approving a signed result needs the leader's key.
+   */
+  personalKeysFile: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +37,7 @@ export function loadSigningConfig(env: Env, demo: boolean): SigningConfig {
   return {
     tsaUrl: env.MOTCUA_SIGNING_TSA_URL?.trim() || null,
     crlFiles: list(env.MOTCUA_SIGNING_CRL_FILES),
+    personalKeysFile: env.MOTCUA_SIGNING_PERSONAL_KEYS?.trim() || null,
     p12File,
     p12Password: env.MOTCUA_SIGNING_P12_PASSWORD ?? null,
     trustedRootFiles: trusted,
