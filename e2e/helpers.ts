@@ -18,3 +18,19 @@ export async function signInToBackoffice(page: Page, username: string, password 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 }
+
+/** R37: waits until the administrators' simulated mailbox and SMS outbox hold every expected text. */
+export async function expectInSimulatedInboxes(admin: Page, texts: { email: string[]; sms: string[] }) {
+  await admin.getByRole('link', { name: 'Thông báo' }).click();
+  const email = admin.getByRole('region', { name: 'Hộp thư giả lập: Thư điện tử' });
+  const sms = admin.getByRole('region', { name: 'Hộp thư giả lập: SMS' });
+  await expect(async () => {
+    await admin.getByRole('button', { name: 'Tải lại' }).click();
+    for (const text of texts.email) {
+      await expect(email).toContainText(text, { timeout: 1000 });
+    }
+    for (const text of texts.sms) {
+      await expect(sms).toContainText(text, { timeout: 1000 });
+    }
+  }).toPass({ timeout: 30_000 });
+}

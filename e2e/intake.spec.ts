@@ -1,11 +1,16 @@
 // Issue 6 through the browser: a citizen submits online (e-form prefilled from the profile, a file
 // per component, delivery, review), the desk asks for completion, the citizen supplies it on the
 // same dossier, the desk accepts, and the receipt shows the code and the appointment; a walk-in
-// dossier is accepted at the desk. Every screen is checked with axe and photographed.
+// dossier is accepted at the desk with the applicant's notification channels. Every screen is checked with axe and photographed.
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdf } from '../src/domain/files/test-files.ts';
-import { DEMO_PASSWORD, seriousA11yViolations, signInToBackoffice } from './helpers.ts';
+import {
+  DEMO_PASSWORD,
+  expectInSimulatedInboxes,
+  seriousA11yViolations,
+  signInToBackoffice,
+} from './helpers.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', 'data', 'intake-shots');
 const shot = (page: Page, name: string) =>
@@ -168,17 +173,37 @@ test('[R15, R18] a walk-in dossier is accepted at the desk on the spot', async (
   await desk.getByLabel('Họ và tên người nộp').fill('Trần Văn Bình');
   await desk.getByLabel('Số CCCD / định danh cá nhân').fill('001090012345');
   await desk.getByLabel('Số điện thoại').fill('0987654321');
+  // R37: the applicant is asked how to be told; SMS is ticked by default, e-mail once an address is typed.
+  const bySms = desk.getByRole('checkbox', { name: 'Tin nhắn SMS' });
+  const byEmail = desk.getByRole('checkbox', { name: 'Gửi thư điện tử' });
+  await expect(bySms).toBeChecked();
+  await expect(byEmail).not.toBeChecked();
+  await desk.getByLabel('Thư điện tử (nếu có)').fill('binh.tran@');
+  await expect(byEmail).toBeChecked();
+  await expect(desk.getByRole('checkbox', { name: 'Tin nhắn Zalo' })).not.toBeChecked();
   await desk.getByLabel('Địa chỉ', { exact: true }).fill('Xã An Phú, tỉnh An Hòa');
   await desk.locator('input[type=file]').nth(1).setInputFiles(file('cccd-scan.pdf'));
   await expect(desk.getByText('Đã tải lên: cccd-scan.pdf')).toBeVisible();
   expect(await seriousA11yViolations(desk)).toEqual([]);
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('link', { name: /Địa chỉ thư điện tử không hợp lệ/ })).toBeVisible();
+  await desk.getByLabel('Thư điện tử (nếu có)').fill('binh.tran@example.vn');
   await shot(desk, '12-walk-in');
   await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
   await expect(desk.getByRole('heading', { name: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' })).toBeVisible();
   await expect(desk.getByTestId('receipt-code')).toHaveText(/^000\.00\.06\.H99-\d{6}-\d{4}$/);
   await expect(desk.getByText('Trần Văn Bình').first()).toBeVisible();
   await expect(desk.getByTestId('receipt-appointment')).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+  await expect(desk.getByTestId('notify-chosen')).toHaveText('SMS, Thư điện tử');
   await shot(desk, '13-walk-in-receipt');
+  // Both reached the applicant at reception: the simulated mailbox and SMS outbox hold them.
+  const code = (await desk.getByTestId('receipt-code').textContent()) ?? '';
+  const admin = await (await browser.newContext()).newPage();
+  await signInToBackoffice(admin, 'quantri');
+  await expectInSimulatedInboxes(admin, {
+    email: [`Hồ sơ ${code} đã được tiếp nhận`, 'binh.tran@example.vn'],
+    sms: [`Ho so ${code} da duoc tiep nhan`],
+  });
 });
 
 test('[R16] a desk officer declares an outage and back-enters a dossier received by hand during it', async ({
@@ -222,6 +247,10 @@ test('[R16] a desk officer declares an outage and back-enters a dossier received
   const option = select.locator('option', { hasText: 'AH-LLTP-01' });
   await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
   await desk.getByLabel('Họ và tên người nộp').fill('Lê Văn Sự Cố');
+  // The paper slip gave no phone number: the default SMS channel is refused until it is unticked.
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('link', { name: /vui lòng nhập số điện thoại hoặc bỏ chọn/ })).toBeVisible();
+  await desk.getByRole('checkbox', { name: 'Tin nhắn SMS' }).uncheck();
   await desk.getByLabel('Nhập bù hồ sơ đã tiếp nhận thủ công khi có sự cố (R16)').check();
   await desk.getByLabel('Sự cố', { exact: true }).selectOption('SC-E2E-001');
   const realTime = vn(now - 3 * 3_600_000);

@@ -374,6 +374,7 @@ const declared: ColumnList = {
     updatedBy: true,
     updatedAt: true,
   },
+  znsTemplates: { event: true, templateId: true, params: true, updatedBy: true, updatedAt: true },
   documentTemplateOverrides: {
     id: true,
     ruleSet: true,

@@ -53,6 +53,8 @@ export interface DossierView {
   warning: Warning;
   apologyCount: number;
   version: number;
+  /** R37: the channels the applicant chose for notifications. */
+  notify: string[];
 }
 
 export interface AvailableAction {

@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.ts';
 import { calendarEn } from './calendar.ts';
 import { catalogueEn } from './catalogue.ts';
+import { deskNotifyEn } from './desk-notify.ts';
 import { documentsEn } from './documents.ts';
 import { dossierDocumentsEn } from './dossier-documents.ts';
 import { intakeEn } from './intake.ts';
@@ -87,6 +88,7 @@ export const en: Messages = {
   calendar: calendarEn,
   catalogue: catalogueEn,
   intake: intakeEn,
+  deskNotify: deskNotifyEn,
   processing: processingEn,
   rules: rulesEn,
   lookup: lookupEn,

@@ -4,6 +4,7 @@
 import { accountsVi } from './accounts.ts';
 import { calendarVi } from './calendar.ts';
 import { catalogueVi } from './catalogue.ts';
+import { deskNotifyVi } from './desk-notify.ts';
 import { documentsVi } from './documents.ts';
 import { dossierDocumentsVi } from './dossier-documents.ts';
 import { intakeVi } from './intake.ts';
@@ -90,6 +91,7 @@ export const vi = {
   calendar: calendarVi,
   catalogue: catalogueVi,
   intake: intakeVi,
+  deskNotify: deskNotifyVi,
   processing: processingVi,
   rules: rulesVi,
   lookup: lookupVi,

@@ -35,6 +35,8 @@ export class LocalChatServer {
   #port = 0;
   #down = false;
   #failure: { error: number; message: string } | null = null;
+  /** Approved templates (id → parameter names); null: any id is accepted (the demo's readable ids). */
+  #templates: Map<string, readonly string[]> | null = null;
   readonly #byTracking = new Map<string, string>();
   /** Users who wrote to the OA: cs messages may only go to them (Zalo's interaction window). */
   readonly #interacted = new Set<string>();
@@ -59,6 +61,15 @@ export class LocalChatServer {
   /** HTTP 200 with this Zalo error code for every call (e.g. -124 token, -108 phone); null: normal. */
   failWith(error: number | null, message = 'Simulated Zalo error'): void {
     this.#failure = error === null ? null : { error, message };
+  }
+
+  /**
+   * The templates Zalo approved for this OA, with their parameter names. From then on an unknown id
+   * gets -132 (template does not exist), missing or empty parameters -218 and unexpected ones -217,
+   * as the real ZNS API answers (docs/adapters/zalo-oa.md). null accepts any id again.
+   */
+  knowTemplates(templates: Record<string, readonly string[]> | null): void {
+    this.#templates = templates ? new Map(Object.entries(templates)) : null;
   }
 
   async start(): Promise<void> {
@@ -180,6 +191,10 @@ export class LocalChatServer {
     if (typeof data !== 'object' || !data) {
       return { error: -217, message: 'Template data is invalid' };
     }
+    const refused = this.#checkTemplate(payload.template_id, data as Record<string, unknown>);
+    if (refused) {
+      return refused;
+    }
     const quota = { dailyQuota: '500', remainingQuota: '499' };
     const tracking = typeof payload.tracking_id === 'string' ? payload.tracking_id : null;
     const known = tracking ? this.#byTracking.get(tracking) : undefined;
@@ -197,11 +212,33 @@ export class LocalChatServer {
       to: payload.phone,
       from: 'OA MotCua (demo)',
       subject: payload.template_id,
-      text: typeof params.content === 'string' ? params.content : JSON.stringify(params),
+      text:
+        typeof params.content === 'string'
+          ? params.content
+          : Object.entries(params)
+              .map(([k, v]) => `${k}: ${String(v)}`)
+              .join('; '),
       idempotencyKey: tracking,
       receivedAt: new Date(),
     });
     return { error: 0, message: 'Success', data: { msg_id: msgId, sent_time: String(Date.now()), quota } };
+  }
+
+  #checkTemplate(id: string, data: Record<string, unknown>): { error: number; message: string } | null {
+    if (!this.#templates) {
+      return null;
+    }
+    const names = this.#templates.get(id);
+    if (!names) {
+      return { error: -132, message: 'ZNS template not existed' };
+    }
+    if (names.some((n) => typeof data[n] !== 'string' || data[n] === '')) {
+      return { error: -218, message: 'Template data missing params' };
+    }
+    if (Object.keys(data).some((k) => !names.includes(k))) {
+      return { error: -217, message: 'Template data is invalid' };
+    }
+    return null;
   }
 
   #cs(payload: Record<string, unknown>): unknown {

@@ -192,6 +192,7 @@ export const DossierDetailSchema = Type.Composite([
     owner: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     formData: Type.Record(Type.String(), Type.Unknown()),
     delivery: Type.Record(Type.String(), Type.Unknown()),
+    notify: Type.Array(NotifyChannel, { description: 'R37: the channels the applicant chose' }),
     fees: Type.Array(Type.Unknown()),
     files: Type.Array(DossierFileSchema),
     openRequest: Type.Union([RequestViewSchema, Type.Null()]),

@@ -70,6 +70,7 @@ export async function dossierDetail(deps: DossierDeps, dossier: DossierRow): Pro
       formData: dossier.formData,
     })),
     delivery: dossier.delivery,
+    notify: dossier.notify as Array<'email' | 'sms' | 'chat'>,
     fees: dossier.fees,
     files: files.map((f) => ({
       componentKey: f.componentKey,

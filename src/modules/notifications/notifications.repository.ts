@@ -11,6 +11,8 @@ export interface NotificationRow {
   recipient: string;
   lang: 'vi' | 'en';
   event: string;
+  /** The template values filled at queue time (ZNS parameters are filled from them at delivery). */
+  params: Record<string, string>;
   subject: string | null;
   body: string;
   dossierId: string | null;
@@ -34,6 +36,7 @@ const COLUMNS = [
   'recipient',
   'lang',
   'event',
+  'params',
   'subject',
   'body',
   'dossierId',

@@ -24,7 +24,12 @@ import {
   SimulatedListSchema,
   SimulatedParamsSchema,
   TemplateKeyParamsSchema,
+  ZnsEventParamsSchema,
+  ZnsTemplateListSchema,
+  ZnsTemplateSchema,
+  ZnsTemplateUpdateSchema,
 } from './notifications.schemas.ts';
+import { listZnsTemplates, setZnsTemplate } from './zns-templates.ts';
 
 const adminErrors = { 401: ErrorResponseSchema, 403: ErrorResponseSchema, ...standardErrorResponses };
 
@@ -123,6 +128,48 @@ export async function notificationsRoutes(app: App): Promise<void> {
       preHandler: guard,
     },
     async (request) => updateNotificationTemplate(db, actorOf(request), request.params, request.body),
+  );
+
+  app.get(
+    '/api/v1/admin/notifications/zns-templates',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Approved Zalo ZNS template per event / Mẫu ZNS đã được Zalo duyệt theo sự kiện',
+        response: { 200: ZnsTemplateListSchema, ...adminErrors },
+      },
+      preHandler: guard,
+    },
+    async () => ({ items: await listZnsTemplates(db), params: [...TEMPLATE_PARAMS] }),
+  );
+
+  app.put(
+    '/api/v1/admin/notifications/zns-templates/:event',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Map an event to its approved ZNS template / Gắn sự kiện với mẫu ZNS đã duyệt',
+        params: ZnsEventParamsSchema,
+        body: ZnsTemplateUpdateSchema,
+        response: { 200: ZnsTemplateSchema, ...adminErrors },
+      },
+      preHandler: guard,
+    },
+    async (request) => setZnsTemplate(db, actorOf(request), request.params.event, request.body),
+  );
+
+  app.delete(
+    '/api/v1/admin/notifications/zns-templates/:event',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Remove the ZNS template of an event / Bỏ mẫu ZNS của sự kiện',
+        params: ZnsEventParamsSchema,
+        response: { 200: ZnsTemplateSchema, ...adminErrors },
+      },
+      preHandler: guard,
+    },
+    async (request) => setZnsTemplate(db, actorOf(request), request.params.event, null),
   );
 
   app.get(

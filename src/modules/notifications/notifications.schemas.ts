@@ -114,3 +114,29 @@ export const SimulatedListSchema = Type.Object({
   ),
 });
 export type SimulatedList = Static<typeof SimulatedListSchema>;
+
+export const ZnsEventParamsSchema = StrictObject({ event: EventSchema });
+
+export const ZnsTemplateSchema = Type.Object({
+  event: EventSchema,
+  templateId: Type.Union([Type.String(), Type.Null()], { description: 'Null: no approved template mapped' }),
+  params: Type.Record(Type.String(), Type.String()),
+  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const ZnsTemplateListSchema = Type.Object({
+  items: Type.Array(ZnsTemplateSchema),
+  params: Type.Array(Type.String(), { description: 'Placeholders a parameter value may use, as {name}' }),
+});
+
+export const ZnsTemplateUpdateSchema = StrictObject({
+  templateId: Type.String({
+    maxLength: 20,
+    description: 'The numeric id Zalo assigned when it approved the template',
+  }),
+  params: Type.Record(Type.String({ maxLength: 30 }), Type.String({ maxLength: 300 }), {
+    maxProperties: 20,
+    description:
+      'Parameter name ([a-z_]{1,30}) → value built from placeholders, e.g. { "ma_ho_so": "{code}" }',
+  }),
+});

@@ -37,6 +37,7 @@ import {
   markFailed,
   markSent,
 } from './notifications.repository.ts';
+import { type ZnsMapping, znsMessageFor } from './zns-templates.ts';
 
 /** What the dossier module knows about the event; dates are instants shown in Vietnam time. */
 export interface NotificationParams {
@@ -206,6 +207,7 @@ async function sendThrough(
     body: string;
     event: string;
   },
+  zns: ZnsMapping | null,
 ): Promise<string> {
   if (channel === 'email') {
     if (!providers.email) {
@@ -229,14 +231,14 @@ async function sendThrough(
     return (await providers.sms.send({ to: n.recipient, text: n.body, idempotencyKey: n.id }))
       .providerMessageId;
   }
-  if (!providers.chat) {
+  if (!providers.chat || !zns) {
     throw new DeliveryError('chat is not configured (MOTCUA_CHAT=off)', true);
   }
   return (
     await providers.chat.send({
       to: n.recipient,
-      templateId: `motcua_${n.event}`,
-      params: { content: n.body },
+      templateId: zns.templateId,
+      params: zns.params,
       trackingId: n.id,
     })
   ).providerMessageId;
@@ -271,7 +273,9 @@ export async function deliverNotification(runtime: DeliveryRuntime, id: string):
     return 'skipped';
   }
   try {
-    const providerMessageId = await sendThrough(runtime.providers, claimed.channel, claimed);
+    const zns =
+      claimed.channel === 'chat' ? await znsMessageFor(runtime.db, runtime.config.chat.kind, claimed) : null;
+    const providerMessageId = await sendThrough(runtime.providers, claimed.channel, claimed, zns);
     await markSent(runtime.db, id, providerMessageId);
     return 'sent';
   } catch (error) {

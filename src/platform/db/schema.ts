@@ -299,6 +299,15 @@ export interface NotificationTemplatesTable {
   updatedAt: Timestamp;
 }
 
+export interface ZnsTemplatesTable {
+  event: string;
+  templateId: string;
+  /** A list, not an object: CamelCasePlugin would rename snake_case keys such as ma_ho_so. */
+  params: JSONColumnType<Array<{ name: string; value: string }>, string, string>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
 export interface DocumentTemplateOverridesTable {
   id: string;
   ruleSet: 'tt01_2018' | 'nd118_2025';
@@ -554,6 +563,7 @@ export interface Database {
   workingCalendarYears: WorkingCalendarYearsTable;
   notifications: NotificationsTable;
   notificationTemplates: NotificationTemplatesTable;
+  znsTemplates: ZnsTemplatesTable;
   documentTemplateOverrides: DocumentTemplateOverridesTable;
   userIdentities: UserIdentitiesTable;
   procedures: ProceduresTable;

@@ -11,6 +11,7 @@ import { ProblemSummary, StatusBadge, vnTime, WarningBadge } from '../../ui/inta
 import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
+import { NotifyChosen } from './NotifyChoice.tsx';
 
 export function DeskCheckPage({ id }: { id: string }) {
   const { m, lang, pick } = useI18n();
@@ -141,6 +142,11 @@ export function DeskCheckPage({ id }: { id: string }) {
           {String(dossier.applicant.fullName ?? '')}
           {dossier.applicant.idNumber ? ` — ${String(dossier.applicant.idNumber)}` : ''}
           {dossier.applicant.phone ? ` — ${String(dossier.applicant.phone)}` : ''}
+          {dossier.applicant.email ? ` — ${String(dossier.applicant.email)}` : ''}
+        </dd>
+        <dt>{m.deskNotify.chosen}</dt>
+        <dd>
+          <NotifyChosen chosen={dossier.notify} />
         </dd>
         <dt>{t.common.submittedAt}</dt>
         <dd>{vnTime(dossier.submittedAt)}</dd>

@@ -10,6 +10,7 @@ import { vnTime } from '../../ui/intake-kit.tsx';
 import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
+import { NotifyChosen } from './NotifyChoice.tsx';
 
 export function ReceiptPage({ id }: { id: string }) {
   const { m, lang } = useI18n();
@@ -104,6 +105,16 @@ export function ReceiptPage({ id }: { id: string }) {
           <dd>{applicant.address ?? '—'}</dd>
           <dt>{t.desk.receiptPhone}</dt>
           <dd>{applicant.phone ?? '—'}</dd>
+          {applicant.email ? (
+            <>
+              <dt>{m.common.email}</dt>
+              <dd>{applicant.email}</dd>
+            </>
+          ) : null}
+          <dt>{m.deskNotify.chosen}</dt>
+          <dd>
+            <NotifyChosen chosen={dossier.notify} />
+          </dd>
           <dt>{t.desk.receiptContent}</dt>
           <dd>{dossier.procedureName}</dd>
         </dl>

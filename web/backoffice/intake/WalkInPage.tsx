@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { type FileRef, FileUpload, ProblemSummary, parseVnTime, vnTime } from '../../ui/intake-kit.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
+import { type NotifyChannel, NotifyChoice, useNotifyProblems, withEmailDefault } from './NotifyChoice.tsx';
 
 type Method = 'desk' | 'post' | 'online';
 
@@ -21,7 +22,15 @@ export function WalkInPage() {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<ProcedureListItem[]>([]);
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
-  const [applicant, setApplicant] = useState({ fullName: '', idNumber: '', phone: '', address: '' });
+  const [applicant, setApplicant] = useState({
+    fullName: '',
+    idNumber: '',
+    phone: '',
+    email: '',
+    address: '',
+  });
+  const [notify, setNotify] = useState<NotifyChannel[]>(['sms']);
+  const notifyProblems = useNotifyProblems();
   const [files, setFiles] = useState<Record<string, FileRef[]>>({});
   const [delivery, setDelivery] = useState<{ method: Method; address: string }>({
     method: 'desk',
@@ -66,6 +75,7 @@ export function WalkInPage() {
     if (applicant.idNumber.trim() && !parseCccd(applicant.idNumber.trim()).ok) {
       list.push({ target: 'walkin-idNumber', message: t.desk.idNumberInvalid });
     }
+    list.push(...notifyProblems(notify, applicant));
     if (delivery.method === 'post' && delivery.address.trim().length < 5) {
       list.push({ target: 'walkin-delivery-address', message: t.wizard.postalAddressMissing });
     }
@@ -105,6 +115,7 @@ export function WalkInPage() {
               delivery.method === 'post'
                 ? { method: 'post', address: delivery.address.trim() }
                 : { method: delivery.method },
+            notify,
             lang,
             ...(backEntry.on && realTime
               ? {
@@ -131,18 +142,20 @@ export function WalkInPage() {
           ? 'walkin-delivery-address'
           : /^applicant\./.test(field)
             ? `walkin-${field.split('.')[1]}`
-            : /^backEntry/.test(field)
-              ? 'walkin-backentry-at'
-              : /^components\./.test(field)
-                ? `walkin-file-${field.split('.')[1]}`
-                : null;
+            : /^notify/.test(field)
+              ? 'walkin-notify-sms'
+              : /^backEntry/.test(field)
+                ? 'walkin-backentry-at'
+                : /^components\./.test(field)
+                  ? `walkin-file-${field.split('.')[1]}`
+                  : null;
       fail(target ? [{ target, message }] : [], target ? null : message);
     } finally {
       setBusy(false);
     }
   };
 
-  const text = (name: keyof typeof applicant, label: string, type: 'text' | 'tel' = 'text') => (
+  const text = (name: keyof typeof applicant, label: string, type: 'text' | 'tel' | 'email' = 'text') => (
     <div className="field">
       <label htmlFor={`walkin-${name}`}>{label}</label>
       {errorFor(`walkin-${name}`) ? <p className="field-error">{errorFor(`walkin-${name}`)}</p> : null}
@@ -151,7 +164,15 @@ export function WalkInPage() {
         type={type}
         value={applicant[name]}
         aria-invalid={Boolean(errorFor(`walkin-${name}`))}
-        onChange={(e) => setApplicant((a) => ({ ...a, [name]: e.target.value }))}
+        onChange={(e) => {
+          const value = e.target.value;
+          if (name === 'email') {
+            setNotify((n) => withEmailDefault(n, applicant.email, value));
+          }
+          setApplicant((a) => ({ ...a, [name]: value }));
+          // A corrected field drops its old complaint so the form does not contradict itself.
+          setProblems((list) => list.filter((p) => p.target !== `walkin-${name}`));
+        }}
       />
     </div>
   );
@@ -230,8 +251,10 @@ export function WalkInPage() {
           {text('fullName', t.desk.fullName)}
           {text('idNumber', t.desk.idNumber)}
           {text('phone', t.desk.phone, 'tel')}
+          {text('email', m.deskNotify.email, 'email')}
           {text('address', t.desk.address)}
         </fieldset>
+        <NotifyChoice chosen={notify} onChange={setNotify} />
 
         {procedure ? (
           <fieldset className="field">

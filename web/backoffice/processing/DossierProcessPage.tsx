@@ -15,6 +15,7 @@ import { formatVietnamTime } from '../../ui/form-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
 import { SignedResultPanel } from '../../ui/SignedResultPanel.tsx';
 import { NotificationsPanel } from '../dossier/NotificationsPanel.tsx';
+import { NotifyChosen } from '../intake/NotifyChoice.tsx';
 import { ActionForm, type People } from './ActionForm.tsx';
 import { DossierDocumentsPanel } from './DossierDocumentsPanel.tsx';
 import { Legend, WarningBadge } from './WorklistPage.tsx';
@@ -85,6 +86,10 @@ export function DossierProcessPage({ id }: { id: string }) {
               <dd>{dossier.procedureName}</dd>
               <dt>{t.columns.applicant}</dt>
               <dd>{dossier.applicantName}</dd>
+              <dt>{m.deskNotify.chosen}</dt>
+              <dd>
+                <NotifyChosen chosen={dossier.notify} />
+              </dd>
               <dt>{t.columns.status}</dt>
               <dd data-testid="status">
                 {dossier.status} – {dossier.statusName[lang]} ({dossier.subStatusName[lang]})

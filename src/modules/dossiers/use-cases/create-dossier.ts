@@ -29,6 +29,7 @@ import { agencyNames, calendarFor, type DossierDeps, timeLimitOf } from '../doss
 import { recordChange } from '../dossier-events.ts';
 import { idNumberIndexes, sealFormData, sealPerson } from '../dossier-protection.ts';
 import { currentReceptionHook } from './action-handlers.ts';
+import { notifyChoice } from './notify-choice.ts';
 import { findOutage } from './outages.ts';
 
 type Mode = 'online' | 'desk';
@@ -214,6 +215,7 @@ export async function createDossier(
   const expectedDesk = version.deskAgencyId ?? handling.deskAgencyId ?? handling.id;
   const receivingAgencyId = mode === 'desk' ? await deskOf(trx, user, expectedDesk) : expectedDesk;
   const applicant = await applicantOf(trx, user, body, mode);
+  const notify = notifyChoice(body, applicant, mode);
   const { components, formData } = await checkContent(trx, version, body, [user.id], mode);
   const ruleSet = await findRuleSetInForce(trx, day);
   if (!ruleSet) {
@@ -252,9 +254,6 @@ export async function createDossier(
     timing = { receivedAt: enteredAt, dueAt: new Date(due.value), originalDueAt: new Date(due.value) };
   }
   const received = mode === 'desk' && channel !== 'assisted';
-  const notify =
-    body.notify ??
-    (['email', 'sms'] as const).filter((c) => (c === 'email' ? applicant.email : applicant.phone));
   const id = deps.newId();
   const owner = body.owner ? cleanPerson(body.owner) : null;
   const row = {

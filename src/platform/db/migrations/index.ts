@@ -14,6 +14,7 @@ import * as m0012 from './0012_files.ts';
 import * as m0013 from './0013_dossiers.ts';
 import * as m0015 from './0015_processes.ts';
 import * as m0016 from './0016_encryption_at_rest.ts';
+import * as m0017 from './0017_zns_templates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0004_catalogue': m0004,
   '0015_processes': m0015,
   '0016_encryption_at_rest': m0016,
+  '0017_zns_templates': m0017,
 };
