@@ -3,8 +3,10 @@
 // given so the officer can correct them before the server refuses.
 import { normalizeEmail } from '../../../src/domain/identity/identifiers.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ChannelChoice, type NotifyChannel } from '../../ui/ChannelChoice.tsx';
 
-export type NotifyChannel = 'sms' | 'email' | 'chat';
+export type { NotifyChannel };
+
 const CHANNELS: NotifyChannel[] = ['sms', 'email', 'chat'];
 
 /** E-mail ticked once an address is typed, unticked when it is cleared; SMS is the default. */
@@ -34,27 +36,15 @@ export function useNotifyProblems() {
 export function NotifyChoice(props: { chosen: NotifyChannel[]; onChange: (next: NotifyChannel[]) => void }) {
   const t = useI18n().m.deskNotify;
   return (
-    <fieldset className="field" id="walkin-notify">
-      <legend>{t.legend}</legend>
-      <p className="hint">{t.hint}</p>
-      {CHANNELS.map((channel) => (
-        <div className="intake-radio" key={channel}>
-          <input
-            type="checkbox"
-            id={`walkin-notify-${channel}`}
-            checked={props.chosen.includes(channel)}
-            onChange={(event) =>
-              props.onChange(
-                event.target.checked
-                  ? CHANNELS.filter((c) => c === channel || props.chosen.includes(c))
-                  : props.chosen.filter((c) => c !== channel),
-              )
-            }
-          />
-          <label htmlFor={`walkin-notify-${channel}`}>{t.channel[channel]}</label>
-        </div>
-      ))}
-    </fieldset>
+    <ChannelChoice
+      id="walkin-notify"
+      legend={t.legend}
+      hint={t.hint}
+      labels={t.channel}
+      channels={CHANNELS}
+      chosen={props.chosen}
+      onChange={props.onChange}
+    />
   );
 }
 

@@ -12,46 +12,13 @@ import { type DossierDetail, intakeApi, newKey } from '../../api/intake.ts';
 import { formatVnd } from '../../catalogue/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EformRenderer } from '../../ui/eform/EformRenderer.tsx';
-import { type FileRef, FileUpload, formatSize, ProblemSummary, vnTime } from '../../ui/intake-kit.tsx';
+import { FileUpload, ProblemSummary, vnTime } from '../../ui/intake-kit.tsx';
 import { Alert } from '../../ui/layout.tsx';
 import { Link, navigate } from '../../ui/router.tsx';
 import { usePortalSession } from '../accounts/portal-session.ts';
-
-type Method = 'desk' | 'post' | 'online';
-interface WizardState {
-  step: number;
-  formData: Record<string, Record<string, unknown>>;
-  files: Record<string, FileRef[]>;
-  delivery: { method: Method; address: string };
-  /** R37: the channels the citizen wants to be told on (e-mail and SMS to the account's addresses). */
-  notify: Channel[];
-}
-type Channel = 'email' | 'sms' | 'chat';
-interface Problem {
-  target: string;
-  message: string;
-}
-
-const EMPTY: WizardState = {
-  step: 0,
-  formData: {},
-  files: {},
-  delivery: { method: 'online', address: '' },
-  notify: ['email', 'sms'],
-};
-
-function asState(data: Record<string, unknown>): WizardState {
-  const d = data as Partial<WizardState>;
-  return {
-    step: typeof d.step === 'number' ? Math.min(Math.max(d.step, 0), 3) : 0,
-    formData: d.formData ?? {},
-    files: d.files ?? {},
-    delivery: d.delivery ?? EMPTY.delivery,
-    notify: Array.isArray(d.notify)
-      ? d.notify.filter((c) => ['email', 'sms', 'chat'].includes(c))
-      : EMPTY.notify,
-  };
-}
+import { WizardDelivery } from './WizardDelivery.tsx';
+import { WizardReview } from './WizardReview.tsx';
+import { asState, EMPTY, type Problem, type WizardState } from './wizard-state.ts';
 
 export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string | null }) {
   const { m, lang } = useI18n();
@@ -369,107 +336,11 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
       ) : null}
 
       {state.step === 2 ? (
-        <div>
-          <fieldset className="field">
-            <legend>{t.wizard.deliveryLegend}</legend>
-            {(['online', 'desk', 'post'] as const).map((method) => (
-              <div className="intake-radio" key={method}>
-                <input
-                  type="radio"
-                  id={`delivery-${method}`}
-                  name="delivery"
-                  checked={state.delivery.method === method}
-                  onChange={() => setState((s) => ({ ...s, delivery: { ...s.delivery, method } }))}
-                />
-                <label htmlFor={`delivery-${method}`}>{t.delivery[method]}</label>
-              </div>
-            ))}
-          </fieldset>
-          {state.delivery.method === 'post' ? (
-            <div className="field">
-              <label htmlFor="delivery-address">{t.wizard.postalAddress}</label>
-              <p className="hint">{t.wizard.postalHint}</p>
-              {problems.some((p) => p.target === 'delivery-address') ? (
-                <p className="field-error">{t.wizard.postalAddressMissing}</p>
-              ) : null}
-              <input
-                id="delivery-address"
-                type="text"
-                value={state.delivery.address}
-                autoComplete="street-address"
-                aria-invalid={problems.some((p) => p.target === 'delivery-address')}
-                onChange={(event) =>
-                  setState((s) => ({ ...s, delivery: { ...s.delivery, address: event.target.value } }))
-                }
-              />
-            </div>
-          ) : null}
-          <fieldset className="field">
-            <legend>{t.wizard.notifyLegend}</legend>
-            <p className="hint">{t.wizard.notifyHint}</p>
-            {(['email', 'sms', 'chat'] as const).map((channel) => (
-              <div className="intake-radio" key={channel}>
-                <input
-                  type="checkbox"
-                  id={`notify-${channel}`}
-                  checked={state.notify.includes(channel)}
-                  onChange={(event) =>
-                    setState((s) => ({
-                      ...s,
-                      notify: event.target.checked
-                        ? [...s.notify.filter((c) => c !== channel), channel]
-                        : s.notify.filter((c) => c !== channel),
-                    }))
-                  }
-                />
-                <label htmlFor={`notify-${channel}`}>{t.wizard.notifyChannel[channel]}</label>
-              </div>
-            ))}
-          </fieldset>
-          <h3>{t.wizard.fees}</h3>
-          {feeList}
-        </div>
+        <WizardDelivery state={state} setState={setState} problems={problems} feeList={feeList} />
       ) : null}
 
       {state.step === 3 ? (
-        <div>
-          <h3>{t.wizard.formSection}</h3>
-          {eforms.map((c) => (
-            <dl className="intake-dl" key={c.key}>
-              {(
-                (c.eform?.layout ?? { fields: [] }) as {
-                  fields: Array<{ name: string; label: { vi: string; en: string } }>;
-                }
-              ).fields
-                .filter((f) => state.formData[c.key]?.[f.name] !== undefined)
-                .map((f) => (
-                  <div key={f.name} style={{ display: 'contents' }}>
-                    <dt>{lang === 'en' && f.label.en ? f.label.en : f.label.vi}</dt>
-                    <dd>{String(state.formData[c.key]?.[f.name])}</dd>
-                  </div>
-                ))}
-            </dl>
-          ))}
-          <h3>{t.wizard.filesSection}</h3>
-          <ul>
-            {uploads.map((c) => (
-              <li key={c.key}>
-                {c.name}:{' '}
-                {(state.files[c.key] ?? []).map((f) => `${f.name} (${formatSize(f.size)})`).join(', ') ||
-                  t.common.none}
-              </li>
-            ))}
-          </ul>
-          <h3>{t.wizard.deliverySection}</h3>
-          <p>
-            {t.delivery[state.delivery.method]}
-            {state.delivery.method === 'post' ? `: ${state.delivery.address}` : ''}
-          </p>
-          <h3>{t.wizard.notifyLegend}</h3>
-          <p>{state.notify.map((c) => t.wizard.notifyChannel[c]).join(', ') || t.common.none}</p>
-          <h3>{t.wizard.fees}</h3>
-          {feeList}
-        </div>
+        <WizardReview state={state} eforms={eforms} uploads={uploads} feeList={feeList} />
       ) : null}
 
       <div className="intake-actions">

@@ -1,0 +1,60 @@
+// The submission wizard's last step: everything the citizen is about to send, read-only, so they can
+// check it before submitting (the steps before it are where things are changed).
+import type { ReactNode } from 'react';
+import type { ProcedureDetail } from '../../api/catalogue.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatSize } from '../../ui/intake-kit.tsx';
+import type { WizardState } from './wizard-state.ts';
+
+type Component = NonNullable<ProcedureDetail['version']>['components'][number];
+
+export function WizardReview(props: {
+  state: WizardState;
+  eforms: Component[];
+  uploads: Component[];
+  feeList: ReactNode;
+}) {
+  const { m, lang } = useI18n();
+  const t = m.intake;
+  const { state, eforms, uploads, feeList } = props;
+  return (
+    <div>
+      <h3>{t.wizard.formSection}</h3>
+      {eforms.map((c) => (
+        <dl className="intake-dl" key={c.key}>
+          {(
+            (c.eform?.layout ?? { fields: [] }) as {
+              fields: Array<{ name: string; label: { vi: string; en: string } }>;
+            }
+          ).fields
+            .filter((f) => state.formData[c.key]?.[f.name] !== undefined)
+            .map((f) => (
+              <div key={f.name} style={{ display: 'contents' }}>
+                <dt>{lang === 'en' && f.label.en ? f.label.en : f.label.vi}</dt>
+                <dd>{String(state.formData[c.key]?.[f.name])}</dd>
+              </div>
+            ))}
+        </dl>
+      ))}
+      <h3>{t.wizard.filesSection}</h3>
+      <ul>
+        {uploads.map((c) => (
+          <li key={c.key}>
+            {c.name}:{' '}
+            {(state.files[c.key] ?? []).map((f) => `${f.name} (${formatSize(f.size)})`).join(', ') ||
+              t.common.none}
+          </li>
+        ))}
+      </ul>
+      <h3>{t.wizard.deliverySection}</h3>
+      <p>
+        {t.delivery[state.delivery.method]}
+        {state.delivery.method === 'post' ? `: ${state.delivery.address}` : ''}
+      </p>
+      <h3>{t.wizard.notifyLegend}</h3>
+      <p>{state.notify.map((c) => t.wizard.notifyChannel[c]).join(', ') || t.common.none}</p>
+      <h3>{t.wizard.fees}</h3>
+      {feeList}
+    </div>
+  );
+}
