@@ -7,50 +7,18 @@ import { checkApology, dueAfterSupplement } from '../../domain/processing/timeli
 import { elapsedWorkingMinutes } from '../../domain/working-time/index.ts';
 import type { DossiersTable } from '../../platform/db/schema.ts';
 import { dossierErrors } from '../dossiers/dossier.errors.ts';
-import { attachFiles, findOpenRequest } from '../dossiers/dossier.repository.ts';
+import { findOpenRequest } from '../dossiers/dossier.repository.ts';
 import { calendarOf, online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
-import { type HandlerInput, registerActionHandler } from '../dossiers/use-cases/action-handlers.ts';
+import {
+  answerRequest,
+  type HandlerInput,
+  openRequestRow,
+  registerActionHandler,
+} from '../dossiers/use-cases/action-handlers.ts';
 import { chain, completeSupplements, extend, indexOf, ruleSettings, stepsOf } from './handler-support.ts';
 import { closeOpenStep, type StoredStep } from './process.repository.ts';
 import { processingErrors } from './processing.errors.ts';
 import { dueFrom } from './step-entry.ts';
-
-async function newRequest(
-  input: HandlerInput,
-  kind: 'supplement' | 'financial_obligation',
-  clockPolicy: 'restart' | 'pause' | null,
-) {
-  return async (history: { id: number }) => {
-    await input.trx
-      .insertInto('dossierRequests')
-      .values({
-        id: input.deps.newId(),
-        dossierId: input.dossier.id,
-        kind,
-        items: JSON.stringify(input.body.items ?? []),
-        note: input.body.note ?? null,
-        requestedAt: input.at,
-        requestedBy: input.userId,
-        historyId: history.id,
-        clockPolicy,
-      })
-      .execute();
-  };
-}
-
-function answerOpen(input: HandlerInput) {
-  return async (history: { id: number }) => {
-    const open = await findOpenRequest(input.trx, input.dossier.id);
-    if (open) {
-      await input.trx
-        .updateTable('dossierRequests')
-        .set({ status: 'answered', answeredAt: input.at, answeredHistoryId: history.id })
-        .where('id', '=', open.id)
-        .execute();
-    }
-    await attachFiles(input.trx, input.dossier.id, history.id, input.body.components ?? [], input.deps.newId);
-  };
-}
 
 const closeAll = (input: HandlerInput, action: string) => async () => {
   await closeOpenStep(input.trx, input.dossier.id, input.at, action);
@@ -65,7 +33,7 @@ const closeAll = (input: HandlerInput, action: string) => async () => {
 export function registerRequestHandlers(): void {
   registerActionHandler('request_supplement', async (input) => {
     const settings = await ruleSettings(input);
-    return { changes: {}, after: await newRequest(input, 'supplement', settings.supplementClock) };
+    return { changes: {}, after: await openRequestRow(input, 'supplement', settings.supplementClock) };
   });
 
   // R34 / QĐ 766: restart the appointment from the supply time, or extend it by the waiting time.
@@ -100,7 +68,7 @@ export function registerRequestHandlers(): void {
       stepDue = dueFrom(calendar, stepDue, waited.ok ? waited.value : 0);
     }
     changes.stepDueAt = stepDue;
-    const answer = answerOpen(input);
+    const answer = answerRequest(input);
     return {
       changes,
       subStatus: subStatusOf(step),
@@ -139,13 +107,13 @@ export function registerRequestHandlers(): void {
 
   registerActionHandler('request_financial_obligation', async (input) => ({
     changes: {},
-    after: await newRequest(input, 'financial_obligation', null),
+    after: await openRequestRow(input, 'financial_obligation', null),
   }));
 
   registerActionHandler('confirm_financial_obligation', async (input) => {
     const steps = await stepsOf(input);
     const step = steps[indexOf(steps, input.dossier)] as StoredStep;
-    return { changes: {}, subStatus: subStatusOf(step), after: answerOpen(input) };
+    return { changes: {}, subStatus: subStatusOf(step), after: answerRequest(input) };
   });
 
   // Returned without resolving (conditions not met): a result time, the dossier closes.

@@ -41,9 +41,11 @@ export interface HandlerResult {
 
 export type ActionHandler = (input: HandlerInput) => Promise<HandlerResult>;
 
-async function openRequestRow(
+/** Writes the request (completion, supplement or financial obligation) once the history row exists. */
+export async function openRequestRow(
   input: HandlerInput,
   kind: 'completion' | 'supplement' | 'financial_obligation',
+  clockPolicy: 'restart' | 'pause' | null = null,
 ) {
   const items = input.body.items ?? [];
   return async (history: HistoryRow) => {
@@ -58,13 +60,14 @@ async function openRequestRow(
         requestedAt: input.at,
         requestedBy: input.userId,
         historyId: history.id,
+        clockPolicy,
       })
       .execute();
   };
 }
 
 /** Closes the open request and keeps the new files and e-form data (earlier files are superseded, not lost). */
-function answerRequest(input: HandlerInput) {
+export function answerRequest(input: HandlerInput) {
   return async (history: HistoryRow) => {
     const open = await findOpenRequest(input.trx, input.dossier.id);
     if (open) {
