@@ -16,6 +16,7 @@ import {
   withServerError,
 } from '../ui/form-kit.tsx';
 import { Alert, NotReady } from '../ui/layout.tsx';
+import { nowInVietnam } from './calendar/calendar-dates.ts';
 import { useGuardedCall } from './session.ts';
 
 type Settings = NewRuleSet['settings'];
@@ -29,8 +30,6 @@ const FIELD_IDS = {
   settings: 'rs-clock',
   apologyMaxPerDossier: 'rs-apology-max',
 };
-
-const todayVn = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 export function RuleSetsPage(props: { canManage: boolean }) {
   const { m } = useI18n();
@@ -118,7 +117,7 @@ function AddRuleSetForm(props: { base: Settings; onAdded: (code: string) => void
     nameVi: '',
     nameEn: '',
     legalBasis: '',
-    effectiveFrom: todayVn(),
+    effectiveFrom: formatDate(nowInVietnam().date),
     apologyMaxPerDossier: String(props.base.apologyMaxPerDossier),
   });
   const [settings, setSettings] = useState<Settings>(props.base);
