@@ -29,6 +29,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Stop after this many minutes even if fewer iterations ran (the report says how many did). */
   maxMinutes?: number;
+  /** Move the app to the next working day once the receiving unit has issued this many codes. */
+  codesPerDay?: number;
   log?: (line: string) => void;
 }
 
@@ -43,15 +45,24 @@ export interface HarnessReport {
   final: CheckResult;
   /** Violations summed over the checks after every iteration (each check sees the whole database). */
   worstPerIteration: Violations;
+  /** The local days the app's clock went through (the first is today). */
+  days: string[];
   seconds: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startApp(port: number, databaseUrl: string, dataDir: string, logFile: string): ChildProcess {
+function startApp(
+  port: number,
+  databaseUrl: string,
+  dataDir: string,
+  logFile: string,
+  clockOffsetMs: number,
+): ChildProcess {
   const out = fs.openSync(logFile, 'a');
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const clock = ['--import', './bench/crash/shifted-clock.mjs'];
+  return spawn(process.execPath, ['--import', 'tsx', ...clock, 'src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     env: {
@@ -65,6 +76,7 @@ function startApp(port: number, databaseUrl: string, dataDir: string, logFile: s
       MOTCUA_LOGIN_RATE_LIMIT: '1000',
       MOTCUA_RATE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
+      CRASH_CLOCK_OFFSET_MS: String(clockOffsetMs),
     },
   });
 }
@@ -95,6 +107,24 @@ async function killHard(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
   await exited;
+}
+
+const DAY_MS = 86_400_000;
+/** Start a new day for the receiving unit's codes when this many of its 9,999 are used. */
+const CODES_PER_DAY = 9_000;
+
+/** The app's local (UTC+7) day for a clock offset, yyyy-mm-dd. */
+function localDay(offsetMs: number): string {
+  return new Date(Date.now() + offsetMs + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The offset of the next local weekday: desks receive on working days. */
+function nextWeekdayOffset(offsetMs: number): number {
+  let next = offsetMs + DAY_MS;
+  while ([0, 6].includes(new Date(Date.now() + next + 7 * 3_600_000).getUTCDay())) {
+    next += DAY_MS;
+  }
+  return next;
 }
 
 function maxViolations(a: Violations, b: Violations): Violations {
@@ -136,12 +166,27 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
   let ran = 0;
   let postmasterKills = 0;
   let idle = 0;
-  let app = startApp(options.port, databaseUrl, path.join(work, 'data'), logFile);
+  let clockOffsetMs = 0;
+  const days = [localDay(0)];
+  const restart = () => startApp(options.port, databaseUrl, path.join(work, 'data'), logFile, clockOffsetMs);
+  let app = restart();
   let seeded: string[] = [];
   const check = async (): Promise<CheckResult> => {
     const pool = createPgPool(databaseUrl, 2);
     try {
       return await checkInvariants(pool, ledger, seeded);
+    } finally {
+      await pool.end();
+    }
+  };
+  const codesUsedToday = async (day: string): Promise<number> => {
+    const pool = createPgPool(databaseUrl, 1);
+    try {
+      const { rows } = await pool.query<{ used: number }>(
+        'select coalesce(max(last_value), 0)::int as used from dossier_code_counters where day = $1',
+        [day],
+      );
+      return rows[0]?.used ?? 0;
     } finally {
       await pool.end();
     }
@@ -202,7 +247,21 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
           `${result.dossiers} dossiers, violations ${totalViolations(result.violations)}` +
           (result.examples.length ? ` — ${result.examples.join('; ')}` : ''),
       );
-      app = startApp(options.port, databaseUrl, path.join(work, 'data'), logFile);
+      app = restart();
+      if ((await codesUsedToday(localDay(clockOffsetMs))) >= (options.codesPerDay ?? CODES_PER_DAY)) {
+        // Answer every request a crash left unanswered while the keys are still fresh, then move
+        // the app to the next working day (a clean restart, not a crash).
+        await waitReady(options.port, app);
+        await traffic.prepare();
+        await traffic.drainUnanswered();
+        await killHard(app);
+        clockOffsetMs = nextWeekdayOffset(clockOffsetMs);
+        days.push(localDay(clockOffsetMs));
+        log(
+          `iteration ${i}: the day's codes are nearly used up; the app's clock moves to ${localDay(clockOffsetMs)}`,
+        );
+        app = restart();
+      }
     }
     // Drain: every request left unanswered by a crash is retried with its key until answered.
     await waitReady(options.port, app);
@@ -219,6 +278,7 @@ export async function runCrashHarness(options: HarnessOptions): Promise<HarnessR
       unansweredAtEnd: ledger.unanswered.size,
       final,
       worstPerIteration: worst ?? final.violations,
+      days,
       seconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
@@ -244,6 +304,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
       'pg-port': { type: 'string', default: '55433' },
       'database-url': { type: 'string' },
       'max-minutes': { type: 'string' },
+      'codes-per-day': { type: 'string' },
     },
   });
   const report = await runCrashHarness({
@@ -254,6 +315,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     pgPort: Number(values['pg-port']),
     databaseUrl: values['database-url'],
     maxMinutes: values['max-minutes'] ? Number(values['max-minutes']) : undefined,
+    codesPerDay: values['codes-per-day'] ? Number(values['codes-per-day']) : undefined,
   });
   process.stdout.write(`\n${JSON.stringify(report, null, 2)}\n`);
   const failed = totalViolations(report.final.violations) + totalViolations(report.worstPerIteration);

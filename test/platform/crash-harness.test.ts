@@ -33,12 +33,16 @@ describe.skipIf(!onServer())('[goal 29] crash harness (PostgreSQL server only)',
         port: await freePort(),
         pgPort: 0,
         databaseUrl: inject('pgServerUrl'),
+        // A small day, so the run also crosses into the next working day (how a 1,000-iteration
+        // run gets past a unit's 9,999 codes a day) and the invariants hold across both days.
+        codesPerDay: 15,
         log: (line) => lines.push(line),
       });
       expect(report.appKills).toBe(ITERATIONS);
       // The harness must have had something to lose, or the test proves nothing.
       expect(report.acknowledgedSubmissions).toBeGreaterThan(0);
       expect(report.unansweredAtEnd).toBe(0);
+      expect(report.days.length, lines.join('\n')).toBeGreaterThan(1);
       expect(report.final.examples, lines.join('\n')).toEqual([]);
       expect(report.final.violations).toEqual({
         missingSubmissions: 0,
