@@ -97,6 +97,11 @@ test('[R12, R17–R19] online submission, completion request and answer, accepta
   await shot(citizen, '03-wizard-delivery');
   await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(citizen.getByRole('heading', { name: 'Thông tin tờ khai' })).toBeVisible();
+  // The answers as the citizen reads them: labels, dd/mm/yyyy, choices by their label.
+  const answer = (label: string) =>
+    citizen.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(answer('Ngày, tháng, năm sinh')).toHaveText('12/05/1990');
+  await expect(answer('Loại phiếu yêu cầu')).toHaveText(/^Phiếu số [12]$/);
   expect(await seriousA11yViolations(citizen)).toEqual([]);
   await shot(citizen, '04-wizard-review');
   await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -116,6 +121,11 @@ test('[R12, R17–R19] online submission, completion request and answer, accepta
   await shot(desk, '06-desk-queue');
   await row.getByRole('link', { name: code }).click();
   await expect(desk.getByRole('heading', { level: 1 })).toContainText(code);
+  // The officer reads the e-form with its labels and dd/mm/yyyy, as the citizen did.
+  await desk.getByText('Thông tin tờ khai', { exact: true }).click();
+  await expect(
+    desk.locator('dt', { hasText: 'Ngày, tháng, năm sinh' }).locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText('12/05/1990');
   await desk.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
   await expect(desk.getByRole('link', { name: /Hãy đánh dấu/ })).toBeVisible();
   await desk.getByRole('checkbox').nth(1).check();

@@ -283,6 +283,13 @@ describe('[R4] the life of a procedure', () => {
     const detail = await call('GET', `/api/v1/admin/procedures/${id}`, focal);
     const [v1, v2] = detail.body.versions;
     expect(v1).toMatchObject({ status: 'superseded', effectiveTo: future });
+    // A dossier's pages ask for the version it was received under, whichever is in force today.
+    const byId = async (versionId: string) =>
+      call('GET', `/api/v1/procedures/${id}?version=${versionId}`, null);
+    expect((await byId(v1.id)).body.version).toMatchObject({ id: v1.id, number: 1 });
+    expect((await byId(v2.id)).body.version).toMatchObject({ id: v2.id, number: 2 });
+    expect((await byId('00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await byId('not-a-uuid')).status).toBe(400);
     const diff = await call('GET', `/api/v1/admin/procedures/${id}/diff?from=${v1.id}&to=${v2.id}`, focal);
     const paths = diff.body.changes.map((c: { path: string }) => c.path);
     expect(paths).toEqual(expect.arrayContaining(['name', 'fees[0]', 'decisionNumber', 'effectiveFrom']));

@@ -66,7 +66,12 @@ export const catalogueApi = {
       'GET',
       `/api/v1/procedures${qs({ ...query })}`,
     ),
-  procedure: (id: string) => request<ProcedureDetail>('GET', `/api/v1/procedures/${encodeURIComponent(id)}`),
+  /** The version in force today, or `versionId`: the version a dossier was received under. */
+  procedure: (id: string, versionId?: string) =>
+    request<ProcedureDetail>(
+      'GET',
+      `/api/v1/procedures/${encodeURIComponent(id)}${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`,
+    ),
   stats: () => request<CatalogueStats>('GET', '/api/v1/catalogue/stats'),
   sectors: () => request<{ items: Sector[] }>('GET', '/api/v1/sectors'),
   agencies: () => request<{ items: Agency[] }>('GET', '/api/v1/agencies'),

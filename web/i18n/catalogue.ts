@@ -33,6 +33,8 @@ export const catalogueVi = {
   feeKind: { fee: 'Phí', charge: 'Lệ phí' },
   party: { applicant: 'Người yêu cầu', agency: 'Cơ quan giải quyết', desk: 'Bộ phận Một cửa' },
   free: 'Miễn phí',
+  answerYes: 'Có',
+  answerNo: 'Không',
   feeByTable: 'Theo quy định (mức thu cụ thể theo biểu phí)',
   noFees: 'Không thu phí, lệ phí',
   // Home
@@ -153,6 +155,8 @@ export const catalogueEn: Catalogue<typeof catalogueVi> = {
   feeKind: { fee: 'Fee', charge: 'Charge' },
   party: { applicant: 'Applicant', agency: 'Deciding agency', desk: 'One-stop desk' },
   free: 'Free',
+  answerYes: 'Yes',
+  answerNo: 'No',
   feeByTable: 'As regulated (see the fee table)',
   noFees: 'No fees or charges',
   browseTitle: 'Browse by sector',

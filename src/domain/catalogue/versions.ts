@@ -26,7 +26,7 @@ export function isCivilDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function isPublished<T extends VersionTimelineEntry>(v: T): v is T & { effectiveFrom: string } {
+export function isPublished<T extends VersionTimelineEntry>(v: T): v is T & { effectiveFrom: string } {
   return v.status !== 'draft' && v.effectiveFrom !== null;
 }
 

@@ -2,7 +2,7 @@
 // (the version in force, with agencies, forms and the next scheduled version), and counts for
 // browsing by sector, level and agency.
 import { sql } from 'kysely';
-import { upcomingVersion, versionInForce } from '../../domain/catalogue/versions.ts';
+import { isPublished, upcomingVersion, versionInForce } from '../../domain/catalogue/versions.ts';
 import { cleanText, foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { errors } from '../../platform/http/errors.ts';
@@ -214,7 +214,7 @@ export async function fileRefs(db: Executor, ids: string[]): Promise<FileRef[]> 
 export async function getProcedureDetail(
   db: Executor,
   idOrCode: string,
-  options: { onDate?: string; countView?: boolean } = {},
+  options: { onDate?: string; versionId?: string; countView?: boolean } = {},
 ): Promise<ProcedureDetail> {
   const onDate = options.onDate ?? todayInVietnam();
   const procedure = await findProcedure(db, idOrCode);
@@ -222,7 +222,14 @@ export async function getProcedureDetail(
     throw errors.notFound();
   }
   const versions = await listVersions(db, procedure.id);
-  const version = versionInForce(versions, onDate);
+  // A dossier is shown with the version it was received under (R34), even once that version has
+  // been replaced or the procedure abolished.
+  const version = options.versionId
+    ? versions.find((v) => v.id === options.versionId && isPublished(v))
+    : versionInForce(versions, onDate);
+  if (!version && options.versionId) {
+    throw errors.notFound();
+  }
   if (!version) {
     throw procedure.abolishedFrom && procedure.abolishedFrom <= onDate
       ? catalogueErrors.abolished(procedure.abolishedFrom)

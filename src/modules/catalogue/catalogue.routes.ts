@@ -60,7 +60,8 @@ export async function catalogueRoutes(app: App): Promise<void> {
     async (request) =>
       getProcedureDetail(db(), request.params.id, {
         ...(request.query.on ? { onDate: request.query.on } : {}),
-        countView: !request.query.on,
+        ...(request.query.version ? { versionId: request.query.version } : {}),
+        countView: !request.query.on && !request.query.version,
       }),
   );
 

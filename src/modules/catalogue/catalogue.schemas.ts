@@ -167,6 +167,12 @@ export const DetailQuerySchema = StrictObject({
   on: Type.Optional(
     Type.String({ format: 'date', description: 'The version in force on this day (default: today)' }),
   ),
+  version: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description: 'This published version of the procedure: the one a dossier was received under',
+    }),
+  ),
 });
 
 export const EformValidateParamsSchema = StrictObject({

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts';
 import { type DossierDetail, intakeApi } from '../../api/intake.ts';
 import { useAsync } from '../../catalogue/use-async.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { EformAnswers } from '../../ui/eform/EformAnswers.tsx';
 import { ProblemSummary, StatusBadge, vnTime, WarningBadge } from '../../ui/intake-kit.tsx';
 import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
@@ -22,7 +23,7 @@ export function DeskCheckPage({ id }: { id: string }) {
       guarded(async () => {
         const dossier = await intakeApi.dossier(id);
         const [procedure, actions] = await Promise.all([
-          catalogueApi.procedure(dossier.procedureId),
+          catalogueApi.procedure(dossier.procedureId, dossier.procedureVersionId),
           intakeApi.actions(id),
         ]);
         return { dossier, procedure, actions };
@@ -251,16 +252,19 @@ export function DeskCheckPage({ id }: { id: string }) {
       {Object.keys(dossier.formData).length ? (
         <details>
           <summary>{t.desk.formData}</summary>
-          <dl className="intake-dl">
-            {Object.entries(dossier.formData).flatMap(([key, value]) =>
-              Object.entries((value ?? {}) as Record<string, unknown>).map(([field, v]) => (
-                <div key={`${key}-${field}`} style={{ display: 'contents' }}>
-                  <dt>{field}</dt>
-                  <dd>{String(v)}</dd>
-                </div>
-              )),
-            )}
-          </dl>
+          {Object.entries(dossier.formData).map(([key, values]) => {
+            const component = components.find((c) => c.key === key);
+            return (
+              <div key={key}>
+                <h3>{component?.name ?? key}</h3>
+                <EformAnswers
+                  schema={component?.eform?.schema as never}
+                  layout={component?.eform?.layout as never}
+                  values={(values ?? {}) as Record<string, unknown>}
+                />
+              </div>
+            );
+          })}
         </details>
       ) : null}
 

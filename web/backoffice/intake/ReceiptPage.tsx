@@ -21,7 +21,7 @@ export function ReceiptPage({ id }: { id: string }) {
       guarded(async () => {
         const dossier = await intakeApi.dossier(id);
         const [procedure, history, agencies] = await Promise.all([
-          catalogueApi.procedure(dossier.procedureId),
+          catalogueApi.procedure(dossier.procedureId, dossier.procedureVersionId),
           intakeApi.history(id),
           catalogueApi.agencies(),
         ]);

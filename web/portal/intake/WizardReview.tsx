@@ -1,8 +1,10 @@
 // The submission wizard's last step: everything the citizen is about to send, read-only, so they can
 // check it before submitting (the steps before it are where things are changed).
 import type { ReactNode } from 'react';
+import type { EformLayout, EformSchema } from '../../../src/domain/catalogue/eform.ts';
 import type { ProcedureDetail } from '../../api/catalogue.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { EformAnswers } from '../../ui/eform/EformAnswers.tsx';
 import { formatSize } from '../../ui/intake-kit.tsx';
 import type { WizardState } from './wizard-state.ts';
 
@@ -14,27 +16,19 @@ export function WizardReview(props: {
   uploads: Component[];
   feeList: ReactNode;
 }) {
-  const { m, lang } = useI18n();
+  const { m } = useI18n();
   const t = m.intake;
   const { state, eforms, uploads, feeList } = props;
   return (
     <div>
       <h3>{t.wizard.formSection}</h3>
       {eforms.map((c) => (
-        <dl className="intake-dl" key={c.key}>
-          {(
-            (c.eform?.layout ?? { fields: [] }) as {
-              fields: Array<{ name: string; label: { vi: string; en: string } }>;
-            }
-          ).fields
-            .filter((f) => state.formData[c.key]?.[f.name] !== undefined)
-            .map((f) => (
-              <div key={f.name} style={{ display: 'contents' }}>
-                <dt>{lang === 'en' && f.label.en ? f.label.en : f.label.vi}</dt>
-                <dd>{String(state.formData[c.key]?.[f.name])}</dd>
-              </div>
-            ))}
-        </dl>
+        <EformAnswers
+          key={c.key}
+          schema={c.eform?.schema as EformSchema | undefined}
+          layout={c.eform?.layout as EformLayout | undefined}
+          values={state.formData[c.key] ?? {}}
+        />
       ))}
       <h3>{t.wizard.filesSection}</h3>
       <ul>
