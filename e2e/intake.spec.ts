@@ -216,6 +216,74 @@ test('[R15, R18] a walk-in dossier is accepted at the desk on the spot', async (
   });
 });
 
+test('[R18] an immediate-result procedure of the communes: the desk names the commune, receives, hands over at once', async ({
+  browser,
+}) => {
+  const desk = await deskPage(browser);
+  await desk.goto('/admin/tiep-nhan/moi');
+  await desk.getByLabel('Mã hoặc tên thủ tục').fill('AH-CT-01');
+  await desk.getByRole('button', { name: 'Tìm thủ tục' }).click();
+  // Performed by every commune: the server would refuse it without one, so the form asks.
+  const agency = desk.getByLabel('Cơ quan giải quyết hồ sơ');
+  await expect(agency).toBeVisible();
+  await desk.getByLabel('Họ và tên người nộp').fill('Lê Thị Chứng');
+  await desk.getByLabel('Số điện thoại').fill('0987654322');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  const missing = desk.getByRole('link', { name: 'Chưa chọn cơ quan giải quyết hồ sơ' });
+  await expect(missing).toBeVisible();
+  await missing.click();
+  await expect(agency).toBeFocused();
+  const commune = (await agency.locator('option').nth(1).textContent()) ?? '';
+  await agency.selectOption({ index: 1 });
+  expect(await seriousA11yViolations(desk)).toEqual([]);
+  await shot(desk, '14-walk-in-commune');
+  await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await expect(desk.getByRole('heading', { name: 'Thủ tục trả kết quả ngay' })).toBeVisible();
+  const code = (await desk.getByTestId('receipt-code').textContent()) ?? '';
+  expect(code).toMatch(/^[0-9A-Z.]+-\d{6}-\d{4}$/);
+  expect(commune).not.toBe('');
+  await shot(desk, '15-immediate-result');
+  await desk.getByRole('button', { name: 'Đã có kết quả — trả ngay tại quầy' }).click();
+  await expect(desk.getByText(`Hồ sơ ${code}: đã trả kết quả tại quầy.`)).toBeVisible();
+  // Recorded: after a reload nothing is left to do, and the history holds all three steps.
+  await desk.reload();
+  await expect(desk.getByTestId('receipt-code')).toHaveText(code);
+  await expect(desk.getByRole('heading', { name: 'Thủ tục trả kết quả ngay' })).toHaveCount(0);
+  const history = await desk.request.get(`/api/v1/dossiers/${desk.url().split('/').at(-2)}/history`);
+  const actions = ((await history.json()) as { items: Array<{ action: string }> }).items.map((h) => h.action);
+  expect(actions).toEqual(['receive', 'confirm_result', 'return_result']);
+});
+
+test('[R12] online, a procedure of the communes asks which commune settles it, and the review names it', async ({
+  browser,
+}) => {
+  const citizen = await citizenPage(browser);
+  await citizen.goto('/nop-truc-tuyen/AH-CT-01');
+  await expect(citizen.getByRole('heading', { level: 1 })).toContainText('Nộp hồ sơ trực tuyến');
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: /Bước 2\/4/ })).toBeVisible();
+  await expect(citizen).toHaveURL(/nhap=[0-9a-f-]{36}/);
+  await citizen.locator('input[type=file]').first().setInputFiles(file('ban-chinh.pdf'));
+  await expect(citizen.getByText('Đã tải lên: ban-chinh.pdf')).toBeVisible();
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: /Bước 3\/4/ })).toBeVisible();
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  const missing = citizen.getByRole('link', { name: 'Chưa chọn cơ quan giải quyết hồ sơ' });
+  await expect(missing).toBeVisible();
+  await missing.click();
+  const agency = citizen.getByLabel('Cơ quan giải quyết hồ sơ');
+  await expect(agency).toBeFocused();
+  await agency.selectOption({ index: 2 });
+  const commune = (await agency.locator('option:checked').textContent()) ?? '';
+  expect(await seriousA11yViolations(citizen)).toEqual([]);
+  await shot(citizen, '16-wizard-commune');
+  await citizen.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(citizen.getByRole('heading', { name: /Bước 4\/4/ })).toBeVisible();
+  await expect(citizen.getByText(commune, { exact: true })).toBeVisible();
+  await citizen.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(citizen.getByText(/Mã hồ sơ của bạn: /)).toBeVisible();
+});
+
 test('[R16] a desk officer declares an outage and back-enters a dossier received by hand during it', async ({
   browser,
 }) => {

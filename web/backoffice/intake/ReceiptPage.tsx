@@ -10,6 +10,7 @@ import { vnTime } from '../../ui/intake-kit.tsx';
 import { Alert, NotReady } from '../../ui/layout.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
+import { ImmediateResult } from './ImmediateResult.tsx';
 import { NotifyChosen } from './NotifyChoice.tsx';
 
 export function ReceiptPage({ id }: { id: string }) {
@@ -69,6 +70,7 @@ export function ReceiptPage({ id }: { id: string }) {
           {t.desk.receiptPrint}
         </button>
       </div>
+      {procedure.version.immediateResult ? <ImmediateResult dossier={dossier} /> : null}
       <article className="receipt" aria-labelledby="receipt-title">
         <div className="receipt__head">
           <div>

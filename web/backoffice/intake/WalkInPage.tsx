@@ -7,6 +7,7 @@ import { catalogueApi, type ProcedureDetail, type ProcedureListItem } from '../.
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { intakeApi, newKey, type Outage } from '../../api/intake.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { AgencyChoice } from '../../ui/AgencyChoice.tsx';
 import { type FileRef, FileUpload, ProblemSummary, parseVnTime, vnTime } from '../../ui/intake-kit.tsx';
 import { navigate } from '../../ui/router.tsx';
 import { useGuardedCall } from '../session.ts';
@@ -22,6 +23,7 @@ export function WalkInPage() {
   const [search, setSearch] = useState('');
   const [found, setFound] = useState<ProcedureListItem[]>([]);
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
+  const [agencyId, setAgencyId] = useState('');
   const [applicant, setApplicant] = useState({
     fullName: '',
     idNumber: '',
@@ -57,6 +59,7 @@ export function WalkInPage() {
       setFound(answer.items);
       if (answer.items.length === 1 && answer.items[0]) {
         setProcedure(await catalogueApi.procedure(answer.items[0].id));
+        setAgencyId('');
       }
     } catch (error) {
       fail([], errorMessage(error, lang));
@@ -68,6 +71,9 @@ export function WalkInPage() {
     const list: Array<{ target: string; message: string }> = [];
     if (!procedure) {
       list.push({ target: 'walkin-procedure-search', message: t.desk.procedureMissing });
+    }
+    if (procedure && procedure.performingAgencies.length > 1 && !agencyId) {
+      list.push({ target: 'walkin-agency', message: m.intake.agencyChoice.missing });
     }
     if (!applicant.fullName.trim()) {
       list.push({ target: 'walkin-fullName', message: t.desk.fullNameMissing });
@@ -117,6 +123,7 @@ export function WalkInPage() {
                 : { method: delivery.method },
             notify,
             lang,
+            ...(agencyId ? { agencyId } : {}),
             ...(backEntry.on && realTime
               ? {
                   backEntry: {
@@ -140,15 +147,17 @@ export function WalkInPage() {
       const target =
         field === 'delivery.address'
           ? 'walkin-delivery-address'
-          : /^applicant\./.test(field)
-            ? `walkin-${field.split('.')[1]}`
-            : /^notify/.test(field)
-              ? 'walkin-notify-sms'
-              : /^backEntry/.test(field)
-                ? 'walkin-backentry-at'
-                : /^components\./.test(field)
-                  ? `walkin-file-${field.split('.')[1]}`
-                  : null;
+          : field === 'agencyId'
+            ? 'walkin-agency'
+            : /^applicant\./.test(field)
+              ? `walkin-${field.split('.')[1]}`
+              : /^notify/.test(field)
+                ? 'walkin-notify-sms'
+                : /^backEntry/.test(field)
+                  ? 'walkin-backentry-at'
+                  : /^components\./.test(field)
+                    ? `walkin-file-${field.split('.')[1]}`
+                    : null;
       fail(target ? [{ target, message }] : [], target ? null : message);
     } finally {
       setBusy(false);
@@ -231,6 +240,7 @@ export function WalkInPage() {
               onChange={(e) => {
                 const id = e.target.value;
                 setFiles({});
+                setAgencyId('');
                 void (id
                   ? catalogueApi.procedure(id).then(setProcedure)
                   : Promise.resolve(setProcedure(null)));
@@ -246,6 +256,15 @@ export function WalkInPage() {
           </div>
         ) : null}
 
+        {procedure ? (
+          <AgencyChoice
+            id="walkin-agency"
+            agencies={procedure.performingAgencies}
+            value={agencyId}
+            onChange={setAgencyId}
+            error={errorFor('walkin-agency') ?? undefined}
+          />
+        ) : null}
         <fieldset className="field">
           <legend>{t.common.applicant}</legend>
           {text('fullName', t.desk.fullName)}

@@ -176,6 +176,9 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
         }
       }
     }
+    if (step === 2 && procedure.performingAgencies.length > 1 && !state.agencyId) {
+      list.push({ target: 'agency', message: t.agencyChoice.missing });
+    }
     if (step === 2 && state.delivery.method === 'post' && state.delivery.address.trim().length < 5) {
       list.push({ target: 'delivery-address', message: t.wizard.postalAddressMissing });
     }
@@ -233,6 +236,7 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
               : { method: state.delivery.method },
           notify: state.notify,
           lang,
+          ...(state.agencyId ? { agencyId: state.agencyId } : {}),
         },
         submitKey.current,
       );
@@ -253,8 +257,10 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
           ? [{ target: `file-${component}`, message }]
           : field === 'delivery.address'
             ? [{ target: 'delivery-address', message }]
-            : [],
-        component || field === 'delivery.address' ? null : message,
+            : field === 'agencyId'
+              ? [{ target: 'agency', message }]
+              : [],
+        component || field === 'delivery.address' || field === 'agencyId' ? null : message,
       );
     } finally {
       setBusy(false);
@@ -336,11 +342,23 @@ export function SubmitWizardPage({ id, draftId }: { id: string; draftId: string 
       ) : null}
 
       {state.step === 2 ? (
-        <WizardDelivery state={state} setState={setState} problems={problems} feeList={feeList} />
+        <WizardDelivery
+          state={state}
+          setState={setState}
+          problems={problems}
+          feeList={feeList}
+          agencies={procedure.performingAgencies}
+        />
       ) : null}
 
       {state.step === 3 ? (
-        <WizardReview state={state} eforms={eforms} uploads={uploads} feeList={feeList} />
+        <WizardReview
+          state={state}
+          eforms={eforms}
+          uploads={uploads}
+          feeList={feeList}
+          agencies={procedure.performingAgencies}
+        />
       ) : null}
 
       <div className="intake-actions">

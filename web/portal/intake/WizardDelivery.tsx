@@ -1,7 +1,9 @@
-// The submission wizard's delivery step: how the result comes back (desk, post with an address,
+// The submission wizard's delivery step: which agency settles it (when several perform the
+// procedure), how the result comes back (desk, post with an address,
 // online), which channels the citizen is told on (R37), and the fees due.
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { AgencyChoice, type AgencyOption } from '../../ui/AgencyChoice.tsx';
 import { ChannelChoice } from '../../ui/ChannelChoice.tsx';
 import type { WizardState } from './wizard-state.ts';
 
@@ -10,11 +12,19 @@ export function WizardDelivery(props: {
   setState: Dispatch<SetStateAction<WizardState>>;
   problems: Array<{ target: string; message: string }>;
   feeList: ReactNode;
+  agencies: AgencyOption[];
 }) {
   const t = useI18n().m.intake;
   const { state, setState, problems, feeList } = props;
   return (
     <div>
+      <AgencyChoice
+        id="agency"
+        agencies={props.agencies}
+        value={state.agencyId}
+        onChange={(agencyId) => setState((s) => ({ ...s, agencyId }))}
+        error={problems.find((p) => p.target === 'agency')?.message}
+      />
       <fieldset className="field">
         <legend>{t.wizard.deliveryLegend}</legend>
         {(['online', 'desk', 'post'] as const).map((method) => (

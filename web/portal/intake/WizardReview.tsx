@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { EformLayout, EformSchema } from '../../../src/domain/catalogue/eform.ts';
 import type { ProcedureDetail } from '../../api/catalogue.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type AgencyOption, agencyName } from '../../ui/AgencyChoice.tsx';
 import { EformAnswers } from '../../ui/eform/EformAnswers.tsx';
 import { formatSize } from '../../ui/intake-kit.tsx';
 import type { WizardState } from './wizard-state.ts';
@@ -15,8 +16,9 @@ export function WizardReview(props: {
   eforms: Component[];
   uploads: Component[];
   feeList: ReactNode;
+  agencies: AgencyOption[];
 }) {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   const t = m.intake;
   const { state, eforms, uploads, feeList } = props;
   return (
@@ -40,6 +42,12 @@ export function WizardReview(props: {
           </li>
         ))}
       </ul>
+      {state.agencyId ? (
+        <>
+          <h3>{t.agencyChoice.label}</h3>
+          <p>{agencyName(props.agencies, state.agencyId, lang)}</p>
+        </>
+      ) : null}
       <h3>{t.wizard.deliverySection}</h3>
       <p>
         {t.delivery[state.delivery.method]}

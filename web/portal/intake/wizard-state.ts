@@ -11,6 +11,8 @@ export interface WizardState {
   delivery: { method: Method; address: string };
   /** R37: the channels the citizen wants to be told on (e-mail and SMS to the account's addresses). */
   notify: NotifyChannel[];
+  /** The agency that settles the dossier, when the procedure is performed by several ('' = none). */
+  agencyId: string;
 }
 export interface Problem {
   target: string;
@@ -23,6 +25,7 @@ export const EMPTY: WizardState = {
   files: {},
   delivery: { method: 'online', address: '' },
   notify: ['email', 'sms'],
+  agencyId: '',
 };
 
 export function asState(data: Record<string, unknown>): WizardState {
@@ -35,5 +38,6 @@ export function asState(data: Record<string, unknown>): WizardState {
     notify: Array.isArray(d.notify)
       ? d.notify.filter((c) => ['email', 'sms', 'chat'].includes(c))
       : EMPTY.notify,
+    agencyId: typeof d.agencyId === 'string' ? d.agencyId : '',
   };
 }
