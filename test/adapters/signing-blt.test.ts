@@ -263,7 +263,7 @@ describe('[goal 27] PAdES B-LT: the DSS after the signatures', () => {
     }
     expect(report.signatures.map((s) => s.validationData?.missing.map((m) => m.subject)[0])).toEqual([
       'Nguyen Van Lanh Dao (DEMO)',
-      'So Tu phap tinh An Hoa (DEMO)',
+      'Sở Tư pháp tỉnh An Hòa (DEMO)',
     ]);
   });
 

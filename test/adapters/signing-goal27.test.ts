@@ -179,7 +179,7 @@ describe('[goal 27] NĐ 30/2020 appearance and two signatures', () => {
     const report = await verifyPdfSignatures(two, ca.trust);
     expect(report.signatures.map((s) => [s.valid, s.level, s.signer?.commonName])).toEqual([
       [true, 'B-T', 'Nguyen Van Lanh Dao (DEMO)'],
-      [true, 'B-T', 'So Tu phap tinh An Hoa (DEMO)'],
+      [true, 'B-T', 'Sở Tư pháp tỉnh An Hòa (DEMO)'],
     ]);
     expect(pdfsigValid('two-visible.pdf', two)).toBe(true);
     const blue = (r: number, g: number, b: number) => b > 150 && r < 90 && g < 90;

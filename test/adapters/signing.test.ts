@@ -78,7 +78,7 @@ describe('[R24] PAdES signing', () => {
     expect(report.valid).toBe(true);
     const [sig] = report.signatures;
     expect(sig?.problems).toEqual([]);
-    expect(sig?.signer?.commonName).toBe('So Tu phap tinh An Hoa (DEMO)');
+    expect(sig?.signer?.commonName).toBe('Sở Tư pháp tỉnh An Hòa (DEMO)');
     expect(sig?.chain.map((c) => c.trustedRoot)).toEqual([false, false, true]);
     expect(sig?.coversWholeDocument).toBe(true);
     expect(sig?.subFilter).toBe('ETSI.CAdES.detached');
@@ -102,7 +102,7 @@ describe('[R24] PAdES signing', () => {
     expect(output).toContain('Signature Validation: Signature is Valid.');
     expect(output).toContain('Signing Hash Algorithm: SHA-256');
     expect(output).toContain('Total document signed');
-    expect(output).toContain('Signer Certificate Common Name: So Tu phap tinh An Hoa (DEMO)');
+    expect(output).toContain('Signer Certificate Common Name: Sở Tư pháp tỉnh An Hòa (DEMO)');
     if (nssDir) {
       expect(output).toContain('Certificate Validation: Certificate is Trusted.');
     }

@@ -70,7 +70,7 @@ describe('[goal 27] signing at approval: the leader, then the agency', () => {
     // In file order: the leader's (CN = the account's full name, with its title), then the agency's.
     expect(shown.signatures.map((s: { signer: { commonName: string } }) => s.signer.commonName)).toEqual([
       'Đỗ Văn Hùng (demo)',
-      'So Tu phap tinh An Hoa (DEMO)',
+      'Sở Tư pháp tỉnh An Hòa (DEMO)',
     ]);
     for (const signature of shown.signatures) {
       expect(signature).toMatchObject({ valid: true, level: 'B-LT', revocation: 'good', problems: [] });
@@ -91,7 +91,7 @@ describe('[goal 27] signing at approval: the leader, then the agency', () => {
       'MotCua Demo Agency CA',
       'MotCua Demo Root CA (NOT FOR PRODUCTION)',
       'MotCua Demo TSA (NOT FOR PRODUCTION)',
-      'So Tu phap tinh An Hoa (DEMO)',
+      'Sở Tư pháp tỉnh An Hòa (DEMO)',
       'Đỗ Văn Hùng (demo)',
     ]);
     expect(dss?.crls).toHaveLength(2);

@@ -100,7 +100,7 @@ describe('[goal 27] approval refused when a certificate cannot sign', () => {
       ]),
     ).toEqual([
       ['Nguyen Van Lanh Dao (DEMO)', 'B-LT', 'good'],
-      ['So Tu phap tinh An Hoa (DEMO)', 'B-LT', 'good'],
+      ['Sở Tư pháp tỉnh An Hòa (DEMO)', 'B-LT', 'good'],
     ]);
   }, 240_000);
 

@@ -123,7 +123,7 @@ export function generateLocalPki(
   const crl = (name: string) => (options.crlBaseUrl ? { crlUrl: `${options.crlBaseUrl}/${name}.crl` } : {});
   const now = options.now ?? new Date();
   const password = options.password ?? crypto.randomBytes(12).toString('base64url');
-  const agency = options.agencyName ?? 'So Tu phap tinh An Hoa (DEMO)';
+  const agency = options.agencyName ?? 'Sở Tư pháp tỉnh An Hòa (DEMO)';
   const years = (n: number) => new Date(now.getTime() + n * 365 * DAY);
   const root = issueCertificate({
     commonName: 'MotCua Demo Root CA (NOT FOR PRODUCTION)',

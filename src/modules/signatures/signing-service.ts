@@ -96,7 +96,7 @@ async function loadDemo(config: Config): Promise<Loaded> {
       username: o.username,
       fullName: o.fullName,
       title: 'Giám đốc',
-      organisation: 'So Tu phap tinh An Hoa (DEMO)',
+      organisation: 'Sở Tư pháp tỉnh An Hòa (DEMO)',
     })),
   );
   return {
