@@ -89,10 +89,12 @@ describe('[R12, goal 17] POST /api/v1/files', () => {
     expect(file.raw.includes(Buffer.from('GPSLatitude'))).toBe(false);
   });
 
+  const countBlobs = () =>
+    fs
+      .readdirSync(path.join(system.dataDir, 'blobs'), { recursive: true })
+      .filter((f) => /[0-9a-f]{32}$/.test(String(f))).length;
+
   it('refuses hostile uploads with clear errors naming the field, and keeps nothing of them', async () => {
-    const blobDir = path.join(system.dataDir, 'blobs');
-    const countBlobs = () =>
-      fs.readdirSync(blobDir, { recursive: true }).filter((f) => /[0-9a-f]{32}$/.test(String(f))).length;
     const before = countBlobs();
     const cases: Array<[string, Buffer, number, string]> = [
       ['anh.pdf', png(10, 10), 400, 'FILE_EXTENSION_MISMATCH'],
@@ -123,10 +125,34 @@ describe('[R12, goal 17] POST /api/v1/files', () => {
     ).toEqual([]);
   });
 
-  it('stores path-traversal and control-character names harmlessly', async () => {
-    const { status, body } = await upload(admin, '../../etc/pass\u202ewd.pdf', pdf());
-    expect(status).toBe(201);
-    expect(body.name).toBe('passwd.pdf');
+  it('refuses path-traversal, control and bidi names with a clear error, storing nothing', async () => {
+    const before = countBlobs();
+    for (const name of [
+      '../../etc/passwd.pdf',
+      '..\\..\\boot.pdf',
+      'a/b.pdf',
+      'hoso\u202efdp.pdf',
+      'x\u0007y.pdf',
+    ]) {
+      const { status, body } = await upload(admin, name, pdf());
+      expect(status, name).toBe(400);
+      expect(body, name).toMatchObject({ code: 'FILE_NAME_INVALID', field: 'file' });
+      expect(body.message.vi).toMatch(/Tên tệp/);
+    }
+    expect(countBlobs()).toBe(before);
+  });
+
+  it('cleans merely awkward names: quotes, semicolons, zero-width characters, reserved and long names', async () => {
+    for (const [raw, shown] of [
+      ['đơn xin cấp; phiếu*.pdf', 'đơn xin cấp; phiếu.pdf'],
+      ['ho\u200bso.pdf', 'hoso.pdf'],
+      ['aux.pdf', 'aux.pdf'],
+      [`${'a'.repeat(300)}.pdf`, `${'a'.repeat(146)}.pdf`],
+    ] as const) {
+      const { status, body } = await upload(admin, raw, pdf());
+      expect(status, raw).toBe(201);
+      expect(body.name, raw).toBe(shown);
+    }
   });
 
   it('quarantines the EICAR test file: 422, recorded, never downloadable', async () => {

@@ -55,6 +55,21 @@ export const filesErrors = {
     const text = refusalTexts[reason];
     return new AppError(`FILE_${reason.toUpperCase()}`, text.status, { vi: text.vi, en: text.en }, 'file');
   },
+  hostileName: (reason: 'path' | 'control') =>
+    new AppError(
+      'FILE_NAME_INVALID',
+      400,
+      reason === 'path'
+        ? {
+            vi: 'Tên tệp không được chứa đường dẫn (/, \\ hoặc ..). Hãy đổi tên tệp rồi tải lên lại.',
+            en: 'A file name may not contain a path (/, \\ or ..). Rename the file and upload it again.',
+          }
+        : {
+            vi: 'Tên tệp chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản. Hãy đổi tên tệp rồi tải lên lại.',
+            en: 'The file name contains control or text-direction characters. Rename the file and upload it again.',
+          },
+      'file',
+    ),
   tooLarge: (maxBytes: number) =>
     new AppError(
       'FILE_TOO_LARGE',

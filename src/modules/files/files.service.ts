@@ -8,7 +8,7 @@ import type { FileKind } from '../../domain/files/file-kinds.ts';
 import { FILE_KINDS } from '../../domain/files/file-kinds.ts';
 import { inspectUpload } from '../../domain/files/inspect-upload.ts';
 import { type BlobStore, BlobTooLargeError, type StoredBlob } from '../../platform/blobs/blob-store.ts';
-import { safeFileName } from '../../platform/blobs/safe-file-name.ts';
+import { hostileFileName, safeFileName } from '../../platform/blobs/safe-file-name.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -46,6 +46,11 @@ export async function uploadFile(
   actor: Actor & { actorId: string },
   input: { content: Readable; fileName: string; allowed?: readonly FileKind[] },
 ): Promise<StoredFile> {
+  const hostile = hostileFileName(input.fileName);
+  if (hostile) {
+    input.content.resume(); // let the request body finish so the refusal is answered at once
+    throw filesErrors.hostileName(hostile);
+  }
   const name = safeFileName(input.fileName);
   let quarantined: StoredBlob;
   try {

@@ -5,6 +5,22 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u20
 
 const NON_PRINTABLE_ASCII = /[^ -~]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+const HOSTILE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Why an uploaded file's name is refused, or null. Browsers send a bare name, so a path (`/`, `\`,
+ * a `..` part), a control character or a bidi override (`hoso\u202efdp.exe` shows as "hosoexe.pdf")
+ * can only come from a hostile client (issue 6; security goals §5). Zero-width characters and quotes
+ * are merely cleaned by safeFileName.
+ */
+export function hostileFileName(raw: string): 'path' | 'control' | null {
+  if (/[\\/]/.test(raw) || raw.split(/[\\/]/).some((part) => part === '..')) {
+    return 'path';
+  }
+  return HOSTILE.test(raw) ? 'control' : null;
+}
+
 export function safeFileName(raw: string, fallback = 'tep-dinh-kem'): string {
   const base = raw.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const cleaned = base.replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');

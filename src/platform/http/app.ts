@@ -78,6 +78,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   await registerSecurity(app, deps.config);
   await registerSessions(app, deps.config, deps.database.db);
   await app.register(multipart, {
+    // Keep the name as sent (busboy would cut it to its last part), so a path in it is refused
+    // with a clear error instead of passing unseen (issue 6; files.service hostileFileName).
+    preservePath: true,
     limits: { fileSize: deps.config.uploadLimit + 1, files: 20, fields: 50, parts: 100 },
   });
   await registerOpenApi(app);
