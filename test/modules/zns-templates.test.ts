@@ -69,6 +69,15 @@ describe('[R37] ZNS template mapping (local Zalo)', () => {
     expect(list.items.map((t: { event: string }) => t.event)).toContain('financial_obligation');
     expect(list.items.every((t: { templateId: null }) => t.templateId === null)).toBe(true);
     expect(list.params).toContain('statusName');
+    expect(list.chatKind).toBe('local');
+    const audience = Object.fromEntries(
+      list.items.map((t: { event: string; audience: string }) => [t.event, t.audience]),
+    );
+    expect(audience).toMatchObject({ received: 'applicant', step_overdue: 'officer' });
+    // Nothing mapped, nothing to remove: a 404 and no audit record.
+    const nothing = await call(system, admin, 'DELETE', `${URL}/received`);
+    expect(nothing.status).toBe(404);
+    expect(nothing.body.code).toBe('ZNS_TEMPLATE_NOT_MAPPED');
 
     const refused = async (body: unknown, field: string) => {
       const answer = await call(system, admin, 'PUT', `${URL}/received`, body);
@@ -158,6 +167,7 @@ describe('[R37] MOTCUA_CHAT=zalo: no mapping, no send', () => {
   });
 
   it('dead-letters an unmapped event with the reason, then the retry after mapping sends it', async () => {
+    expect((await getJson(system, admin, URL)).body.chatKind).toBe('zalo');
     const { dossier, notification } = await zaloWalkIn(system, '0972000001');
     expect(notification.status).toBe('dead');
     expect(notification.lastError).toMatch(/no ZNS template is mapped for event "received"/);

@@ -10,6 +10,9 @@ import type {
   NotificationTemplateView,
   NotificationView,
   SimulatedList,
+  ZnsTemplateList,
+  ZnsTemplateUpdate,
+  ZnsTemplateView,
 } from '../../src/modules/notifications/notifications.schemas.ts';
 import type { VerificationView } from '../../src/modules/signatures/signatures.schemas.ts';
 import { ApiError, type ApiErrorBody, NetworkError, request } from './client.ts';
@@ -47,6 +50,18 @@ export const documentsApi = {
       'PUT',
       `/api/v1/admin/notifications/templates/${key.event}/${key.channel}/${key.lang}`,
       body,
+    ),
+  znsTemplates: () => request<ZnsTemplateList>('GET', '/api/v1/admin/notifications/zns-templates'),
+  saveZnsTemplate: (event: string, body: ZnsTemplateUpdate) =>
+    request<ZnsTemplateView>(
+      'PUT',
+      `/api/v1/admin/notifications/zns-templates/${encodeURIComponent(event)}`,
+      body,
+    ),
+  removeZnsTemplate: (event: string) =>
+    request<ZnsTemplateView>(
+      'DELETE',
+      `/api/v1/admin/notifications/zns-templates/${encodeURIComponent(event)}`,
     ),
   previewUrl: (name: string, ruleSet: string, signed = false) =>
     `/api/v1/admin/documents/templates/${encodeURIComponent(name)}/preview?ruleSet=${ruleSet}${signed ? '&signed=true' : ''}`,

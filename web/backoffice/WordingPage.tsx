@@ -1,5 +1,5 @@
 // Administrators change wording without code changes (issue 8): the text of each notification per
-// event, channel and language, and the texts and header of each official form per rule set (and
+// event, channel and language, the approved Zalo (ZNS) template of each event, and the texts and header of each official form per rule set (and
 // optionally per agency). Placeholders such as {code} are filled in when a message or form is made.
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { TemplateDetail } from '../../src/modules/documents/documents.schemas.ts';
@@ -9,6 +9,7 @@ import { documentsApi } from '../api/documents.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Alert } from '../ui/layout.tsx';
 import '../ui/documents.css';
+import { ZnsTemplatesSection } from './zns/ZnsTemplatesSection.tsx';
 
 const EVENTS = [
   'received',
@@ -273,6 +274,7 @@ export function WordingPage() {
       <p className="hint">{m.documents.wordingLead}</p>
       <div className="grid">
         <NotificationWording />
+        <ZnsTemplatesSection />
         <FormWording />
       </div>
     </div>

@@ -9,6 +9,7 @@ import { lookupEn } from './lookup.ts';
 import { processingEn } from './processing.ts';
 import { rulesEn } from './rules.ts';
 import type { Messages } from './vi.ts';
+import { znsEn } from './zns.ts';
 
 export const en: Messages = {
   accounts: accountsEn,
@@ -91,5 +92,6 @@ export const en: Messages = {
   deskNotify: deskNotifyEn,
   processing: processingEn,
   rules: rulesEn,
+  zns: znsEn,
   lookup: lookupEn,
 };

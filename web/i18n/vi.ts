@@ -11,6 +11,7 @@ import { intakeVi } from './intake.ts';
 import { lookupVi } from './lookup.ts';
 import { processingVi } from './processing.ts';
 import { rulesVi } from './rules.ts';
+import { znsVi } from './zns.ts';
 
 export const vi = {
   accounts: accountsVi,
@@ -94,6 +95,7 @@ export const vi = {
   deskNotify: deskNotifyVi,
   processing: processingVi,
   rules: rulesVi,
+  zns: znsVi,
   lookup: lookupVi,
 };
 

@@ -11,4 +11,9 @@ export const notificationErrors = {
       vi: 'Chỉ gửi lại được thông báo đang lỗi hoặc đã dừng gửi.',
       en: 'Only failed or dead notifications can be retried.',
     }),
+  znsNotMapped: () =>
+    new AppError('ZNS_TEMPLATE_NOT_MAPPED', 404, {
+      vi: 'Sự kiện này chưa được gắn mẫu ZNS nên không có gì để bỏ.',
+      en: 'This event has no ZNS template mapped, so there is nothing to remove.',
+    }),
 };

@@ -140,7 +140,11 @@ export async function notificationsRoutes(app: App): Promise<void> {
       },
       preHandler: guard,
     },
-    async () => ({ items: await listZnsTemplates(db), params: [...TEMPLATE_PARAMS] }),
+    async () => ({
+      items: await listZnsTemplates(db),
+      params: [...TEMPLATE_PARAMS],
+      chatKind: app.deps.config.notifications.chat.kind,
+    }),
   );
 
   app.put(
@@ -165,7 +169,7 @@ export async function notificationsRoutes(app: App): Promise<void> {
         tags: ['notifications'],
         summary: 'Remove the ZNS template of an event / Bỏ mẫu ZNS của sự kiện',
         params: ZnsEventParamsSchema,
-        response: { 200: ZnsTemplateSchema, ...adminErrors },
+        response: { 200: ZnsTemplateSchema, 404: ErrorResponseSchema, ...adminErrors },
       },
       preHandler: guard,
     },

@@ -119,6 +119,9 @@ export const ZnsEventParamsSchema = StrictObject({ event: EventSchema });
 
 export const ZnsTemplateSchema = Type.Object({
   event: EventSchema,
+  audience: Type.Union([Type.Literal('applicant'), Type.Literal('officer')], {
+    description: 'officer: reminders to officers, sent by e-mail only, never through Zalo',
+  }),
   templateId: Type.Union([Type.String(), Type.Null()], { description: 'Null: no approved template mapped' }),
   params: Type.Record(Type.String(), Type.String()),
   updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -127,7 +130,12 @@ export const ZnsTemplateSchema = Type.Object({
 export const ZnsTemplateListSchema = Type.Object({
   items: Type.Array(ZnsTemplateSchema),
   params: Type.Array(Type.String(), { description: 'Placeholders a parameter value may use, as {name}' }),
+  chatKind: Type.Union([Type.Literal('local'), Type.Literal('zalo'), Type.Literal('off')], {
+    description: 'zalo: an unmapped applicant event is dead-lettered; local: sent to the simulated Zalo',
+  }),
 });
+export type ZnsTemplateList = Static<typeof ZnsTemplateListSchema>;
+export type ZnsTemplateView = Static<typeof ZnsTemplateSchema>;
 
 export const ZnsTemplateUpdateSchema = StrictObject({
   templateId: Type.String({
@@ -140,3 +148,4 @@ export const ZnsTemplateUpdateSchema = StrictObject({
       'Parameter name ([a-z_]{1,30}) → value built from placeholders, e.g. { "ma_ho_so": "{code}" }',
   }),
 });
+export type ZnsTemplateUpdate = Static<typeof ZnsTemplateUpdateSchema>;

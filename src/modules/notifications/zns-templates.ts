@@ -13,8 +13,10 @@ import {
   fillTemplate,
   NOTIFICATION_EVENTS,
   type NotificationEvent,
+  OFFICER_EVENTS,
   TEMPLATE_PARAMS,
 } from './notification-defaults.ts';
+import { notificationErrors } from './notifications.errors.ts';
 
 export interface ZnsMapping {
   templateId: string;
@@ -23,6 +25,8 @@ export interface ZnsMapping {
 
 export interface ZnsTemplateView {
   event: NotificationEvent;
+  /** Officers' reminders go by e-mail only: their mapping is never used. */
+  audience: 'applicant' | 'officer';
   templateId: string | null;
   params: Record<string, string>;
   updatedAt: string | null;
@@ -101,6 +105,7 @@ export async function listZnsTemplates(db: Db): Promise<ZnsTemplateView[]> {
     const row = rows.find((r) => r.event === event);
     return {
       event,
+      audience: OFFICER_EVENTS.has(event) ? 'officer' : 'applicant',
       templateId: row?.templateId ?? null,
       params: row ? asRecord(row.params) : {},
       updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
@@ -108,7 +113,10 @@ export async function listZnsTemplates(db: Db): Promise<ZnsTemplateView[]> {
   });
 }
 
-/** Saves (mapping) or removes (null) the ZNS template of one event, audited in the same transaction. */
+/**
+ * Saves (mapping) or removes (null) the ZNS template of one event, audited in the same transaction;
+ * removing a mapping that does not exist is a 404 (nothing to audit).
+ */
 export async function setZnsTemplate(
   db: Db,
   actor: Actor,
@@ -118,6 +126,9 @@ export async function setZnsTemplate(
   const mapping = input ? checkZnsMapping(input) : null;
   await db.transaction().execute(async (trx) => {
     const before = await findZnsMapping(trx, event);
+    if (!mapping && !before) {
+      throw notificationErrors.znsNotMapped();
+    }
     if (mapping) {
       const params = Object.entries(mapping.params).map(([name, value]) => ({ name, value }));
       const row = { templateId: mapping.templateId, params: JSON.stringify(params) };
@@ -156,7 +167,7 @@ export async function znsMessageFor(
   if (!mapping) {
     if (chatKind === 'zalo') {
       throw new DeliveryError(
-        `no ZNS template is mapped for event "${n.event}" (Nội dung mẫu → Zalo ZNS); not sent, Zalo only accepts approved template ids`,
+        `no ZNS template is mapped for event "${n.event}" (Nội dung mẫu → Mẫu tin ZNS (Zalo)); not sent, Zalo only accepts approved template ids`,
         true,
       );
     }

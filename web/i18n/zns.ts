@@ -1,0 +1,128 @@
+// Texts of the "Mẫu tin ZNS (Zalo)" section of the wording screen (R37, issue 8): which approved Zalo
+// template each notification event uses, and which dossier field fills each of its parameters.
+import type { Catalogue } from './vi.ts';
+
+export const znsVi = {
+  title: 'Mẫu tin ZNS (Zalo)',
+  lead:
+    'Zalo chỉ gửi tin theo mẫu đã được Zalo duyệt: mỗi mẫu có mã số do Zalo cấp và các tham số đặt tên sẵn. ' +
+    'Gắn mỗi sự kiện với mã mẫu đã duyệt và chọn trường hồ sơ điền vào từng tham số.',
+  modeZalo:
+    'Đang gửi qua Zalo thật: sự kiện chưa gắn mẫu sẽ KHÔNG được gửi, tin nhắn chuyển sang trạng thái "Đã dừng gửi".',
+  modeLocal:
+    'Đang dùng Zalo giả lập: sự kiện chưa gắn mẫu được gửi bằng mẫu trình diễn. Khi chuyển sang Zalo thật, sự kiện chưa gắn mẫu sẽ không được gửi.',
+  modeOff: 'Kênh Zalo đang tắt: chưa gửi tin Zalo nào. Vẫn có thể chuẩn bị mẫu trước.',
+  unmappedCount: (n: number) => `${n} sự kiện gửi người nộp hồ sơ chưa gắn mẫu ZNS.`,
+  allMapped: 'Mọi sự kiện gửi người nộp hồ sơ đã gắn mẫu ZNS.',
+  colEvent: 'Sự kiện',
+  colTemplate: 'Mã mẫu ZNS',
+  colParams: 'Tham số',
+  colUpdated: 'Sửa lần cuối',
+  colState: 'Tình trạng',
+  colActions: 'Thao tác',
+  mapped: 'Đã gắn mẫu',
+  unmapped: 'Chưa gắn mẫu',
+  unmappedNote: 'Zalo thật sẽ không gửi',
+  unmappedNoteZalo: 'Không được gửi qua Zalo',
+  officerOnly: 'Nhắc cán bộ, chỉ gửi thư điện tử',
+  none: '—',
+  map: 'Gắn mẫu',
+  edit: 'Sửa',
+  remove: 'Bỏ mẫu',
+  eventLabel: (event: string) => `cho sự kiện ${event}`,
+  confirmRemove: (event: string) =>
+    `Bỏ mẫu ZNS của sự kiện "${event}"? Khi gửi qua Zalo thật, tin nhắn của sự kiện này sẽ không được gửi.`,
+  formTitle: (event: string) => `Mẫu ZNS cho sự kiện: ${event}`,
+  templateId: 'Mã mẫu ZNS',
+  templateIdHint: 'Dãy số Zalo cấp khi duyệt mẫu, xem trong trang quản lý ZNS của Zalo (ví dụ 285436).',
+  paramsLegend: 'Tham số của mẫu',
+  paramsHint:
+    'Nhập đúng tên tham số như trong mẫu Zalo đã duyệt (chữ thường không dấu, dấu gạch dưới) và chọn trường hồ sơ điền vào.',
+  paramName: (n: number) => `Tên tham số ${n}`,
+  paramSource: (n: number) => `Trường điền vào tham số ${n}`,
+  chooseField: '— Chọn trường hồ sơ —',
+  keepValue: (value: string) => `Giữ nguyên: ${value}`,
+  addParam: 'Thêm tham số',
+  removeParam: (n: number) => `Xóa tham số ${n}`,
+  save: 'Lưu mẫu',
+  cancel: 'Hủy',
+  saved: (event: string) => `Đã gắn mẫu ZNS cho sự kiện "${event}".`,
+  removed: (event: string) => `Đã bỏ mẫu ZNS của sự kiện "${event}".`,
+  paramNameMissing: (n: number) => `Nhập tên tham số ${n} (như trong mẫu Zalo đã duyệt).`,
+  paramNameRepeated: (n: number) => `Tên tham số ${n} bị trùng với một tham số khác.`,
+  fields: {
+    code: 'Mã hồ sơ',
+    lookupUrl: 'Đường dẫn tra cứu hồ sơ',
+    procedureName: 'Tên thủ tục',
+    statusName: 'Trạng thái hồ sơ',
+    agencyName: 'Cơ quan tiếp nhận',
+    dueAt: 'Ngày hẹn trả kết quả',
+    newDueAt: 'Ngày hẹn trả mới (thư xin lỗi)',
+    reason: 'Lý do',
+    amount: 'Số tiền phải nộp',
+    dossierUrl: 'Đường dẫn hồ sơ (cho cán bộ)',
+  } as Record<string, string>,
+};
+
+export const znsEn: Catalogue<typeof znsVi> = {
+  title: 'ZNS templates (Zalo)',
+  lead:
+    'Zalo only sends messages from templates it has approved: each has a number Zalo assigns and named ' +
+    'parameters. Map each event to its approved template id and choose the dossier field that fills each parameter.',
+  modeZalo:
+    'Sending through the real Zalo: an event without a template is NOT sent; its message goes to "Stopped".',
+  modeLocal:
+    'Using the simulated Zalo: an event without a template is sent with a demo template. With the real Zalo, such an event would not be sent.',
+  modeOff: 'The Zalo channel is off: no Zalo message is sent. Templates can still be prepared.',
+  unmappedCount: (n) => `${n} applicant event(s) have no ZNS template.`,
+  allMapped: 'Every applicant event has a ZNS template.',
+  colEvent: 'Event',
+  colTemplate: 'ZNS template id',
+  colParams: 'Parameters',
+  colUpdated: 'Last changed',
+  colState: 'State',
+  colActions: 'Actions',
+  mapped: 'Mapped',
+  unmapped: 'Not mapped',
+  unmappedNote: 'the real Zalo would not send it',
+  unmappedNoteZalo: 'not sent through Zalo',
+  officerOnly: 'Officer reminder, e-mail only',
+  none: '—',
+  map: 'Map',
+  edit: 'Edit',
+  remove: 'Remove',
+  eventLabel: (event) => `for the event ${event}`,
+  confirmRemove: (event) =>
+    `Remove the ZNS template of "${event}"? With the real Zalo, this event's messages will not be sent.`,
+  formTitle: (event) => `ZNS template for: ${event}`,
+  templateId: 'ZNS template id',
+  templateIdHint:
+    "The number Zalo assigned when it approved the template, shown in Zalo's ZNS manager (e.g. 285436).",
+  paramsLegend: 'Template parameters',
+  paramsHint:
+    'Type each parameter name exactly as in the approved Zalo template (lower-case letters and underscores) and choose the dossier field that fills it.',
+  paramName: (n) => `Parameter ${n} name`,
+  paramSource: (n) => `Field filling parameter ${n}`,
+  chooseField: '— Choose a dossier field —',
+  keepValue: (value) => `Keep: ${value}`,
+  addParam: 'Add a parameter',
+  removeParam: (n) => `Remove parameter ${n}`,
+  save: 'Save template',
+  cancel: 'Cancel',
+  saved: (event) => `ZNS template mapped for "${event}".`,
+  removed: (event) => `ZNS template of "${event}" removed.`,
+  paramNameMissing: (n) => `Enter the name of parameter ${n} (as in the approved Zalo template).`,
+  paramNameRepeated: (n) => `Parameter ${n} name repeats another parameter.`,
+  fields: {
+    code: 'Dossier code',
+    lookupUrl: 'Dossier lookup link',
+    procedureName: 'Procedure name',
+    statusName: 'Dossier status',
+    agencyName: 'Receiving agency',
+    dueAt: 'Result due date',
+    newDueAt: 'New due date (apology)',
+    reason: 'Reason',
+    amount: 'Amount to pay',
+    dossierUrl: 'Dossier link (officers)',
+  },
+};
