@@ -20,6 +20,9 @@ export interface Violations {
   changesWithoutAudit: number;
   /** Unit-days whose dossier codes are not exactly 1…n with n = the counter (duplicates or gaps). */
   codeGapsOrDuplicates: number;
+  /** Tracking-book volumes whose lines are not exactly 1…n with n = the counter (migration 0018), and
+   * slip series (per agency, kind, year) whose numbers are not 1…n. */
+  bookOrSlipNumberGaps: number;
 }
 
 export interface CheckResult {
@@ -110,6 +113,24 @@ export async function checkInvariants(pool: pg.Pool, ledger: Ledger, seeded: str
          left join dossiers d on d.code like c.agency_code || '-' || to_char(c.day::date, 'YYMMDD') || '-%'
          group by c.agency_code, c.day, c.last_value) u
        where issued <> last_value or distinct_codes <> last_value or highest <> last_value`,
+    ),
+    bookOrSlipNumberGaps: await count(
+      pool,
+      `select count(*) as n from (
+         select c.last_value, count(d.id) as issued, count(distinct d.book_line) as distinct_lines,
+                coalesce(max(d.book_line), 0) as highest
+           from document_number_counters c
+           left join dossiers d on d.receiving_agency_id = c.agency_id and d.book_volume = c.period
+          where c.series = 'tracking_book'
+          group by c.agency_id, c.period, c.last_value
+         union all
+         select c.last_value, count(n.history_id), count(distinct n.seq), coalesce(max(n.seq), 0)
+           from document_number_counters c
+           left join dossier_document_numbers n
+             on n.agency_id = c.agency_id and n.kind = c.series and n.period = c.period
+          where c.series not in ('tracking_book')
+          group by c.agency_id, c.series, c.period, c.last_value) u
+       where issued <> last_value or distinct_lines <> last_value or highest <> last_value`,
     ),
   };
   return {

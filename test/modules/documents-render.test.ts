@@ -114,7 +114,8 @@ describe('[R18][R19] official forms render and read back', () => {
     expect(text).toContain('4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05/05/2026.');
     expect(text).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 12/05/2026.');
     expect(text).toContain('3. Thời gian giải quyết hồ sơ theo quy định là: 10 ngày làm việc.');
-    expect(text).toContain('Quyển số: 05/2026, Số thứ tự: 0001');
+    expect(text).toContain('Quyển số: 05/2026, Số thứ tự: 1.');
+    expect(text).toContain('Số: 1/TNHS');
     expect(text).toContain('https://dichvucong.anhoa.gov.vn/tra-cuu?');
     expect(text).toContain('NGƯỜI NỘP HỒ SƠ');
     expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');

@@ -53,6 +53,7 @@ describe.skipIf(!onServer())('[goal 29] crash harness (PostgreSQL server only)',
         changesWithoutNotification: 0,
         changesWithoutAudit: 0,
         codeGapsOrDuplicates: 0,
+        bookOrSlipNumberGaps: 0,
       });
       expect(Object.values(report.worstPerIteration).every((n) => n === 0)).toBe(true);
     },

@@ -60,6 +60,8 @@ const declared: ColumnList = {
     'stepWarning',
     'currentUnitId',
     'idNumberBidx',
+    'bookVolume',
+    'bookLine',
   ),
   dataKeys: columns('id', 'scope', 'ownerRef', 'masterKeyId', 'wrappedKey', 'createdAt', 'rewrappedAt'),
   dossierHistory: columns(
@@ -146,6 +148,8 @@ const declared: ColumnList = {
     'paperReceivedBy',
     'warning',
   ),
+  documentNumberCounters: columns('agencyId', 'series', 'period', 'lastValue'),
+  dossierDocumentNumbers: columns('historyId', 'dossierId', 'kind', 'agencyId', 'period', 'seq', 'number'),
   officerReminders: columns(
     'id',
     'officerId',

@@ -14,6 +14,7 @@ import type {
   DossierStepsTable,
   DossiersTable,
 } from '../../platform/db/schema.ts';
+import { enterUnnumberedReceptions } from '../documents/document-numbers.ts';
 import { calendarFor } from '../dossiers/dossier-context.ts';
 import type { StoredStep } from '../processing/process.repository.ts';
 import { findRuleSetInForce } from '../rules/rule-sets.repository.ts';
@@ -322,5 +323,7 @@ export async function seedDemoDossiers(
   for (const part of chunk(ledger, 500)) {
     await trx.insertInto('dossierSteps').values(part).execute();
   }
+  // Their receptions are entered in the desk's tracking book in order (Quyển số, Số thứ tự).
+  await enterUnnumberedReceptions(trx);
   return dossiers.length;
 }

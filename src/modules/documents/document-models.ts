@@ -162,6 +162,9 @@ export interface ControlSlipModel extends DocumentBase {
 }
 
 export interface TrackingBookRow {
+  /** Số thứ tự: the line of the reception in the unit's book (as on its receipt); blank for rows
+   * received by another unit. */
+  line?: string;
   code: string;
   procedureName: string;
   setCount: number;
@@ -179,6 +182,8 @@ export interface TrackingBookRow {
 /** TT 01/2018 Mẫu 06 / ND 118/2025 Mẫu 07: Sổ theo dõi hồ sơ, per unit and period. */
 export interface TrackingBookModel extends DocumentBase {
   unitName: string;
+  /** The book volumes (Quyển số) the listed receptions were entered in. */
+  volumes?: string[];
   periodFrom: Date;
   periodTo: Date;
   rows: TrackingBookRow[];

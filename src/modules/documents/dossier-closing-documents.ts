@@ -11,6 +11,7 @@ import { online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
 import { findProcessVersion, listSteps } from '../processing/process.repository.ts';
 import type { SigningService } from '../signatures/signing-service.ts';
 import type { DocumentModels, HandoverRow } from './document-models.ts';
+import { numberOf } from './document-numbers.ts';
 import { agencyHeader, lastOf, party, timeLimitModel } from './dossier-document-context.ts';
 import {
   approvalWithResult,
@@ -35,6 +36,7 @@ export async function stopNoticeModel(
   const version = await versionOf(db, dossier);
   return {
     agency: await agencyHeader(db, dossier.handlingAgencyId),
+    ...(await numberOf(db, entry)),
     issuedAt: new Date(entry.at),
     addressee: party(dossier.applicant).name,
     code: dossier.code,
@@ -68,6 +70,7 @@ export async function controlSlipModel(
     throw notAvailable('control_slip');
   }
   const version = await versionOf(db, dossier);
+  const { number: receiptNumber } = await numberOf(db, reception);
   const ledger = await listSteps(db, dossier.id);
   const process = dossier.processVersionId ? await findProcessVersion(db, dossier.processVersionId) : null;
   const applicantName = party(dossier.applicant).name;
@@ -123,6 +126,7 @@ export async function controlSlipModel(
     agency: await agencyHeader(db, dossier.receivingAgencyId),
     issuedAt: new Date(dossier.receivedAt),
     code: dossier.code,
+    ...(receiptNumber ? { receiptNumber } : {}),
     applicantName,
     leadAgency: leadName?.name ?? '',
     coordinatingAgencies: coordinating,
@@ -149,6 +153,7 @@ export async function resultHandoverModel(
   const name = `Kết quả giải quyết thủ tục ${version.name}`;
   return {
     agency: await agencyHeader(db, dossier.receivingAgencyId),
+    ...(await numberOf(db, entry)),
     issuedAt: new Date(entry.at),
     code: dossier.code,
     applicant,

@@ -7,6 +7,7 @@ import { listDossierFiles } from '../dossiers/dossier.repository.ts';
 import { online, timeLimitOf, versionOf } from '../dossiers/dossier-context.ts';
 import { revealDossier } from '../dossiers/dossier-protection.ts';
 import type { ComponentLine, DocumentModels } from './document-models.ts';
+import { numberOf } from './document-numbers.ts';
 import { agencyHeader, historyOf, lastOf, party, timeLimitModel } from './dossier-document-context.ts';
 import { type DeskDocumentKind, documentNotAvailable as notAvailable } from './dossier-document-kinds.ts';
 
@@ -56,6 +57,7 @@ export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDo
       const delivery = (dossier.delivery as { method?: string; address?: string }) ?? {};
       const model: DocumentModels['receipt'] = {
         agency,
+        ...(await numberOf(db, reception)),
         issuedAt: new Date(dossier.receivedAt),
         code: dossier.code,
         applicant,
@@ -70,6 +72,9 @@ export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDo
           delivery.method === 'post' && delivery.address
             ? `${DELIVERY_PLACE.post}: ${delivery.address}`
             : (DELIVERY_PLACE[delivery.method ?? 'desk'] ?? DELIVERY_PLACE.desk ?? ''),
+        ...(dossier.bookVolume && dossier.bookLine
+          ? { book: { volume: dossier.bookVolume, line: String(dossier.bookLine) } }
+          : {}),
         receiverName: reception.actorLabel,
         copyLabel: 'Liên 2: Giao người nộp hồ sơ',
       };
@@ -83,6 +88,7 @@ export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDo
       const items = (entry.items as Array<{ name: string; quantity?: number; reason?: string }>) ?? [];
       const model: DocumentModels['completion_request'] = {
         agency,
+        ...(await numberOf(db, entry)),
         issuedAt: new Date(entry.at),
         code: dossier.code,
         applicant,
@@ -106,6 +112,7 @@ export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDo
       const reasons = (entry.reasons as string[]) ?? [];
       const model: DocumentModels['refusal'] = {
         agency,
+        ...(await numberOf(db, entry)),
         issuedAt: new Date(entry.at),
         code: dossier.code,
         applicant,
@@ -124,6 +131,7 @@ export async function deskDocumentModel(db: Db, stored: DossierRow, kind: DeskDo
       const handling = await agencyHeader(db, dossier.handlingAgencyId);
       const model: DocumentModels['apology'] = {
         agency: handling,
+        ...(await numberOf(db, entry)),
         issuedAt: new Date(entry.at),
         addressee: applicant.name,
         receivedAt: new Date(dossier.receivedAt),

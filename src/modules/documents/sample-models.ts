@@ -20,7 +20,7 @@ const applicant = {
 export const SAMPLE_MODELS: { [N in TemplateName]: DocumentModels[N] } = {
   receipt: {
     agency,
-    number: '0001/TNHS',
+    number: '1/TNHS',
     issuedAt: received,
     code,
     applicant,
@@ -35,13 +35,13 @@ export const SAMPLE_MODELS: { [N in TemplateName]: DocumentModels[N] } = {
     receivedAt: received,
     dueAt: due,
     deliveryPlace: 'Bộ phận tiếp nhận và trả kết quả, Trung tâm Phục vụ hành chính công tỉnh',
-    book: { volume: '05/2026', line: '0001' },
+    book: { volume: '05/2026', line: '1' },
     receiverName: 'Trần Văn Đức',
     copyLabel: 'Liên 2: Giao người nộp hồ sơ',
   },
   completion_request: {
     agency,
-    number: '0001/HDHS',
+    number: '1/HDHS',
     issuedAt: received,
     code,
     applicant,
@@ -140,8 +140,10 @@ export const SAMPLE_MODELS: { [N in TemplateName]: DocumentModels[N] } = {
     unitName: 'Bộ phận tiếp nhận và trả kết quả — Quầy Sở Tư pháp',
     periodFrom: new Date('2026-05-01T00:00:00Z'),
     periodTo: new Date('2026-05-31T00:00:00Z'),
+    volumes: ['05/2026'],
     rows: [
       {
+        line: '1',
         code,
         procedureName: 'Cấp Phiếu lý lịch tư pháp',
         setCount: 1,
@@ -155,6 +157,7 @@ export const SAMPLE_MODELS: { [N in TemplateName]: DocumentModels[N] } = {
         returnedAt: new Date('2026-05-12T03:00:00Z'),
       },
       {
+        line: '2',
         code: '000.00.06.H99-260505-0002',
         procedureName: 'Chứng thực bản sao từ bản chính',
         setCount: 2,

@@ -1,5 +1,6 @@
 // Sổ theo dõi hồ sơ (TT 01/2018 Mẫu 06; TT 03/2025 Mẫu 07) of one unit for a period: every dossier the
-// unit received or handles whose reception falls in the period, with its reception, appointment,
+// unit received or handles whose reception falls in the period, numbered with the Số thứ tự its
+// receipt shows (the unit's own receptions; migration 0018), with its reception, appointment,
 // transfer to the handling unit (the desk step's completion in the ledger), result and return times.
 // Officers with dossier.read over the unit; the form set is that of the rule set in force on the
 // period's last day.
@@ -83,6 +84,9 @@ export async function renderTrackingBook(
       'd.resultAt',
       'd.returnedAt',
       'd.apologyCount',
+      'd.receivingAgencyId',
+      'd.bookVolume',
+      'd.bookLine',
       'v.name as procedureName',
       'h.name as leadAgency',
     ])
@@ -108,6 +112,8 @@ export async function renderTrackingBook(
     throw trackingBookErrors.tooMany(rows.length - 1);
   }
   const date = (v: unknown) => (v ? new Date(v as string) : undefined);
+  const own = rows.filter((r) => r.receivingAgencyId === unit.id && r.bookLine !== null);
+  const volumes = [...new Set(own.map((r) => r.bookVolume as string))];
   const bookRows: TrackingBookRow[] = rows.map((r) => {
     const applicant = party(r.applicant);
     const dueAt = date(r.dueAt);
@@ -117,7 +123,15 @@ export async function renderTrackingBook(
     const note = [NOTES[r.status], r.apologyCount > 0 ? 'Đã xin lỗi, hẹn lại' : undefined]
       .filter(Boolean)
       .join('; ');
+    // The line as printed on the receipt; with several volumes in the period, the volume too.
+    const line =
+      r.receivingAgencyId === unit.id && r.bookLine !== null
+        ? volumes.length > 1
+          ? `${r.bookLine}/${r.bookVolume}`
+          : String(r.bookLine)
+        : undefined;
     return {
+      ...(line ? { line } : {}),
       code: r.code,
       procedureName: r.procedureName,
       setCount: 1,
@@ -142,6 +156,7 @@ export async function renderTrackingBook(
       agency: await agencyHeader(db, unit.id),
       issuedAt: now,
       unitName: unit.name,
+      volumes,
       periodFrom: from,
       periodTo: dayStart(query.to),
       rows: bookRows,

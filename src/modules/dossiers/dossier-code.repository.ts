@@ -1,8 +1,9 @@
 // TT 01/2018 Đ19, legal digest §9 item 5: the next dossier code of a receiving unit for a local day.
-// One upsert takes the counter row's lock for the rest of the transaction: concurrent receptions
-// queue on it, and a rolled-back reception gives its number back, so codes are unique and gapless.
-import { sql, type Transaction } from 'kysely';
+// One upsert (bumpCounter) takes the counter row's lock for the rest of the transaction: concurrent
+// receptions queue on it, and a rolled-back reception gives its number back: unique and gapless.
+import type { Transaction } from 'kysely';
 import { formatDossierCode } from '../../domain/dossier/dossier-code.ts';
+import { bumpCounter } from '../../platform/db/counters.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
@@ -14,17 +15,8 @@ export async function issueDossierCode(
   /** The local (UTC+7) reception date, yyyy-mm-dd. */
   day: string,
 ): Promise<string> {
-  const row = await trx
-    .insertInto('dossierCodeCounters')
-    .values({ agencyCode, day, lastValue: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['agencyCode', 'day'])
-        .doUpdateSet({ lastValue: sql<number>`dossier_code_counters.last_value + 1` }),
-    )
-    .returning('lastValue')
-    .executeTakeFirstOrThrow()
-    .catch((error: unknown) => {
+  const lastValue = await bumpCounter(trx, 'dossierCodeCounters', { agencyCode, day }).catch(
+    (error: unknown) => {
       // The CHECK (last_value ≤ 9999) refuses the 10,000th dossier of a unit in one day.
       if (String((error as { message?: string }).message).includes('check')) {
         throw new AppError('DOSSIER_CODE_EXHAUSTED', 409, {
@@ -33,6 +25,7 @@ export async function issueDossierCode(
         });
       }
       throw error;
-    });
-  return formatDossierCode({ agencyCode, date: day, sequence: row.lastValue });
+    },
+  );
+  return formatDossierCode({ agencyCode, date: day, sequence: lastValue });
 }

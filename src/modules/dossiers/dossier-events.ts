@@ -1,6 +1,6 @@
 // The write path of every dossier state change (architecture: "one transaction"): the history row,
-// the audit record, the national-portal sync row and the applicant's notifications, all inside the
-// caller's transaction — nothing is sent or synced unless the change commits.
+// the slip's number, the audit record, the national-portal sync row and the applicant's notifications,
+// all inside the caller's transaction — nothing is sent or synced unless the change commits.
 import type { Transaction } from 'kysely';
 import type { Relation } from '../../domain/dossier/actions.ts';
 import { type DossierStatus, STATUS_NAMES } from '../../domain/dossier/status.ts';
@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
+import { numberEvent } from '../documents/document-numbers.ts';
 import type { NotificationEvent } from '../notifications/notification-defaults.ts';
 import { type NotifyDeps, queueNotification } from '../notifications/notifications.service.ts';
 import { appendHistory, type DossierRow, type HistoryRow } from './dossier.repository.ts';
@@ -100,6 +101,8 @@ export async function recordChange(
     attachments: JSON.stringify(change.attachments ?? []),
     outageId: change.outageId ?? null,
   });
+  // Issue 8: the tracking-book entry of a reception, the number of the slip an event issues.
+  await numberEvent(trx, after, history);
   await appendAudit(trx, {
     ...context.actor,
     at: new Date(),

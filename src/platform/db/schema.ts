@@ -1,6 +1,7 @@
 // Kysely table types (camelCase; CamelCasePlugin maps to snake_case). A test checks these against
 // the migrated schema on both databases, so a migration and this file cannot drift apart.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { DocumentNumberCountersTable, DossierDocumentNumbersTable } from './schema-documents.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -455,6 +456,9 @@ export interface DossiersTable {
   currentUnitId: string | null;
   /** Blind indexes of the applicant's and owner's ID numbers (stored encrypted). */
   idNumberBidx: Generated<string[]>;
+  /** The receiving unit's tracking-book entry made at reception (Quyển số, Số thứ tự; migration 0018). */
+  bookVolume: ColumnType<string | null, string | null | undefined, string | null>;
+  bookLine: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DataKeysTable {
@@ -582,6 +586,8 @@ export interface Database {
   processVersions: ProcessVersionsTable;
   dossierSteps: DossierStepsTable;
   officerReminders: OfficerRemindersTable;
+  documentNumberCounters: DocumentNumberCountersTable;
+  dossierDocumentNumbers: DossierDocumentNumbersTable;
 }
 
 export interface ProcessesTable {

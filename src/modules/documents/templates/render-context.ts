@@ -38,7 +38,9 @@ export function headerBlock(ctx: RenderContext, model: DocumentBase): HeaderBloc
   return {
     governingAgency: agency.governingAgency,
     agencyName: agency.agencyName,
-    number: model.number ?? '......./.......',
+    // A numbered slip (one with `numberFormat` wording) shows its number, or a dotted line to fill in
+    // by hand for events recorded before numbers were issued; other forms print no "Số:" line.
+    number: model.number ?? (ctx.texts.numberFormat ? '......./.......' : undefined),
     place: agency.place,
     placeDate: formatPlaceDate(model.issuedAt),
   };

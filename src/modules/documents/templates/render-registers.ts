@@ -65,12 +65,15 @@ export async function renderTrackingBook(model: TrackingBookModel, ctx: RenderCo
       to: formatDate(model.periodTo),
     }),
   );
+  if (model.volumes && model.volumes.length > 0) {
+    writer.centred(text(ctx, 'volumeLine', { volume: model.volumes.map(clean).join(', ') }), 'italic');
+  }
   const dates = text(ctx, 'datesGroup');
   writer.table(
     [
-      { header: text(ctx, 'colNo'), weight: 0.45, align: 'center' },
+      { header: text(ctx, 'colNo'), weight: 0.65, align: 'center' },
       { header: text(ctx, 'colCode'), weight: 2.2 },
-      { header: text(ctx, 'colProcedure'), weight: 1.5 },
+      { header: text(ctx, 'colProcedure'), weight: 1.3 },
       { header: text(ctx, 'colSets'), weight: 0.6, align: 'center' },
       { header: text(ctx, 'colApplicant'), weight: 1.2 },
       { header: text(ctx, 'colAddress'), weight: 1.3 },
@@ -83,8 +86,8 @@ export async function renderTrackingBook(model: TrackingBookModel, ctx: RenderCo
       { header: text(ctx, 'colSign'), weight: 0.7 },
       { header: text(ctx, 'colNote'), weight: 0.7 },
     ],
-    model.rows.map((r, i) => [
-      String(i + 1),
+    model.rows.map((r) => [
+      r.line ?? '',
       r.code,
       r.procedureName,
       String(r.setCount),

@@ -2,6 +2,9 @@
 // TT 01/2018/TT-VPCP Mẫu 01–06 and, from 01/07/2025, ND 118/2025 with TT 03/2025/TT-VPCP Mẫu 01–07
 // (apology/extension 04, stop notice 05, control slip 06, book 07). Administrators override any text
 // per rule set and per agency (table document_template_overrides) without code changes.
+// Numbered slips carry `numberFormat` ("{number}/HDHS": the symbol is wording, so an agency changes
+// it like any text); the receipt's `bookVolume` names the tracking-book volume ("{year}" by default).
+// Both are read when the number is issued and the result is stored, so later edits never renumber.
 // `{name}` placeholders are filled once from the model; values are never re-scanned, so a name like
 // "{{7*7}}" prints literally (security goals §5.D).
 import type { RuleSet, TemplateName } from '../document-models.ts';
@@ -55,6 +58,8 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
       onTheSpotLine: '5. Kết quả được giải quyết và trả ngay khi tiếp nhận.',
       deliveryLine: '6. Đăng ký nhận kết quả tại: {deliveryPlace}.',
       bookLine: 'Vào Sổ theo dõi hồ sơ, Quyển số: {volume}, Số thứ tự: {line}.',
+      bookVolume: '{year}',
+      numberFormat: '{number}/TNHS',
       lookupHint: 'Tra cứu tình trạng hồ sơ: quét mã QR, truy cập {lookupUrl} hoặc nhắn tin TC {code}.',
       qrCaption: 'Quét mã để tra cứu',
       applicantSign: 'NGƯỜI NỘP HỒ SƠ',
@@ -69,6 +74,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     legalBasis: { tt01_2018: TT01, nd118_2025: TT03 },
     texts: {
       title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+      numberFormat: '{number}/HDHS',
       intro: 'Bộ phận tiếp nhận và trả kết quả {agencyName} tiếp nhận hồ sơ của:',
       applicantLabel: 'Ông/Bà',
       addressLabel: 'Địa chỉ',
@@ -95,6 +101,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     legalBasis: { tt01_2018: TT01, nd118_2025: TT03 },
     texts: {
       title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+      numberFormat: '{number}/TCHS',
       intro: 'Bộ phận tiếp nhận và trả kết quả {agencyName} tiếp nhận hồ sơ của:',
       applicantLabel: 'Ông/Bà',
       addressLabel: 'Địa chỉ',
@@ -117,6 +124,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     legalBasis: { tt01_2018: TT01, nd118_2025: TT03 },
     texts: {
       title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      numberFormat: '{number}/XLHS',
       addresseeLabel: 'Kính gửi',
       body:
         'Ngày {receivedAt}, {agencyName} tiếp nhận giải quyết hồ sơ đề nghị {procedureName} của ông/bà, ' +
@@ -145,6 +153,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     legalBasis: { tt01_2018: TT01, nd118_2025: TT03 },
     texts: {
       title: 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
+      numberFormat: '{number}/TB-DGQ',
       addresseeLabel: 'Kính gửi',
       body: 'Ngày {receivedAt}, {agencyName} tiếp nhận hồ sơ đề nghị {procedureName} của ông/bà, mã hồ sơ {code}.',
       decision: '{agencyName} thông báo dừng giải quyết hồ sơ nêu trên. Lý do: {reason}.',
@@ -190,6 +199,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     texts: {
       title: 'SỔ THEO DÕI HỒ SƠ',
       subtitle: '{unitName} — từ ngày {from} đến ngày {to}',
+      volumeLine: 'Quyển số: {volume}',
       colNo: 'STT',
       colCode: 'Mã hồ sơ',
       colProcedure: 'Tên TTHC',
@@ -219,6 +229,7 @@ export const TEMPLATE_CATALOGUE: Record<TemplateName, TemplateDefinition> = {
     },
     texts: {
       title: 'BIÊN NHẬN TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ',
+      numberFormat: '{number}/BNKQ',
       codeLabel: 'Mã hồ sơ',
       intro: 'Bộ phận tiếp nhận và trả kết quả {agencyName} trả kết quả giải quyết hồ sơ cho:',
       applicantLabel: 'Ông/Bà',

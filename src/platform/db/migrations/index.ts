@@ -15,6 +15,7 @@ import * as m0013 from './0013_dossiers.ts';
 import * as m0015 from './0015_processes.ts';
 import * as m0016 from './0016_encryption_at_rest.ts';
 import * as m0017 from './0017_zns_templates.ts';
+import * as m0018 from './0018_document_numbers.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0015_processes': m0015,
   '0016_encryption_at_rest': m0016,
   '0017_zns_templates': m0017,
+  '0018_document_numbers': m0018,
 };
