@@ -51,7 +51,7 @@ test('[R24] a signed result verifies in the signature page; a tampered copy fail
     .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: signed });
   await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
   await expect(page.locator('#verdict')).toHaveText('Chữ ký số hợp lệ');
-  await expect(page.getByText('So Tu phap tinh An Hoa (DEMO)').first()).toBeVisible();
+  await expect(page.getByText('Sở Tư pháp tỉnh An Hòa (DEMO)').first()).toBeVisible();
   // The signed template preview is timestamped but carries no DSS: B-T.
   await expect(page.getByTestId('signature-level')).toHaveText('B-T (có dấu thời gian)');
   await expect(page.getByText('Bản trình diễn: chỉ tin cậy chứng thư gốc giả lập')).toBeVisible();

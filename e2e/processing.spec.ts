@@ -116,7 +116,7 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
   await expect(signedPanel.getByTestId('signature-count')).toHaveText('2/2 chữ ký số hợp lệ');
   await expect(signedPanel.getByTestId('signature')).toHaveCount(2);
   await expect(signedPanel.getByTestId('signature').nth(0)).toContainText('Đỗ Văn Hùng (demo)');
-  await expect(signedPanel.getByTestId('signature').nth(1)).toContainText('So Tu phap tinh An Hoa (DEMO)');
+  await expect(signedPanel.getByTestId('signature').nth(1)).toContainText('Sở Tư pháp tỉnh An Hòa (DEMO)');
   await expect(signedPanel.getByTestId('signature-level')).toHaveText([/^B-LT /, /^B-LT /]);
   await expect(signedPanel).toContainText('đủ chứng thư và CRL để kiểm tra mà không cần tra cứu trực tuyến');
   await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
