@@ -4,31 +4,65 @@
 //    no bucket) and every request over it is a 429 with Retry-After.
 // 2. An officer working normally (5 requests/s from another address) while a 2,000 req/s lookup
 //    flood (autocannon, its own process) is being rejected: officer p95 against the same officer
-//    alone, measured in the same run. Server, flood and officer share this machine's two cores.
+//    alone, measured in the same run.
+// The app runs as src/main.ts in its own process with the shipped defaults (LOG_LEVEL info, its
+// output discarded), as a province runs it: the bench's clients never share the server's event
+// loop. Server, flood, officer and database share this machine's two cores.
+//
+//   node --import tsx bench/rate-limit-flood.bench.ts          (embedded PGlite)
+//   DATABASE_URL=postgres://…/postgres node --import tsx …     (a throwaway database on that server)
+//   BENCH_SECONDS=30 (each officer phase), BENCH_FLOOD_RATE=2000
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/platform/config/config.ts';
-import { openDatabase } from '../src/platform/db/database.ts';
-import { createLogger } from '../src/platform/logging/logger.ts';
-import { startSystem } from '../src/system.ts';
+import { createPgPool } from '../src/platform/db/database.ts';
+import { killHard, spawnApp, waitReady } from './lib/app-process.ts';
 import { percentile } from './lib/report.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 2000);
 const AUTOCANNON = path.resolve(import.meta.dirname, '../node_modules/autocannon/autocannon.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** With DATABASE_URL: a throwaway database on that server, dropped at the end. */
+const serverUrl = process.env.DATABASE_URL;
+const databaseName = `motcua_bench_flood_${randomBytes(4).toString('hex')}`;
+let databaseUrl: string | undefined;
+if (serverUrl) {
+  const admin = createPgPool(serverUrl, 1);
+  await admin.query(`create database ${databaseName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+}
+const port = await freePort();
 // The shipped defaults: the point is to measure the limits as a province runs them.
-const config = loadConfig({ MOTCUA_DATA_DIR: dataDir, MOTCUA_DEMO: 'true', LOG_LEVEL: 'silent' });
-const database = process.env.DATABASE_URL
-  ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL })
-  : await openDatabase(config.database, { inMemory: true });
-const system = await startSystem(config, { logger: createLogger(config), database, webDistDir: dataDir });
-const address = await system.app.listen({ port: 0, host: '127.0.0.1' });
-const port = Number(new URL(address).port);
+const env = {
+  PORT: String(port),
+  MOTCUA_DATA_DIR: dataDir,
+  MOTCUA_DEMO: 'true',
+  LOG_LEVEL: 'info',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+};
+const config = loadConfig(env);
+const app = spawnApp({ port, env });
+await waitReady(port, app);
+const databaseKind = databaseUrl ? 'postgres' : 'pglite';
 
 interface Answer {
   status: number;
@@ -114,6 +148,12 @@ async function probeClass(
   };
 }
 
+/** CPU seconds the server process has used so far (Linux /proc: user + system clock ticks). */
+function serverCpuSeconds(): number {
+  const fields = fs.readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function officerLatencies(cookie: string, seconds: number): Promise<number[]> {
   const samples: number[] = [];
   const end = performance.now() + seconds * 1000;
@@ -130,9 +170,24 @@ async function officerLatencies(cookie: string, seconds: number): Promise<number
 }
 
 try {
-  const code = (
-    await system.database.db.selectFrom('dossiers').select('code').orderBy('code').executeTakeFirstOrThrow()
-  ).code;
+  const signIn = await send(
+    '127.0.0.2',
+    'POST',
+    '/api/v1/auth/login',
+    {},
+    JSON.stringify({ username: 'chuyenvien.stp', password: 'Demo@2026' }),
+  );
+  const cookie = signIn.setCookie.map((c) => c.split(';')[0]).join('; ');
+  if (signIn.status !== 200 || !cookie) {
+    throw new Error(`officer sign-in answered ${signIn.status}`);
+  }
+  const mine = await fetch(`http://127.0.0.1:${port}/api/v1/worklists/mine?page=1&pageSize=1`, {
+    headers: { cookie },
+  });
+  const code = ((await mine.json()) as { items: { code: string }[] }).items[0]?.code;
+  if (!code) {
+    throw new Error('the officer has no dossier to look up');
+  }
   // A different unknown name each time: the per-account back-off (goal 4) is not what is measured.
   const login = (i: number) => JSON.stringify({ username: `khong.co.ai.${i}`, password: 'sai-mat-khau' });
   const classes = [
@@ -158,18 +213,10 @@ try {
   process.stdout.write('\nGoal 36, part 1: one client, spoofed forwarding headers on every request\n');
   console.table(classes);
 
-  const signIn = await send(
-    '127.0.0.2',
-    'POST',
-    '/api/v1/auth/login',
-    {},
-    JSON.stringify({ username: 'chuyenvien.stp', password: 'Demo@2026' }),
-  );
-  const cookie = signIn.setCookie.map((c) => c.split(';')[0]).join('; ');
-  if (signIn.status !== 200 || !cookie) {
-    throw new Error(`officer sign-in answered ${signIn.status}`);
-  }
+  let cpu = serverCpuSeconds();
+  let clock = performance.now();
   const alone = await officerLatencies(cookie, SECONDS);
+  const aloneCpuShare = (serverCpuSeconds() - cpu) / ((performance.now() - clock) / 1000);
   const flood = promisify(execFile)(
     process.execPath,
     [
@@ -188,7 +235,10 @@ try {
     { maxBuffer: 16 * 1024 * 1024 },
   );
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  cpu = serverCpuSeconds();
+  clock = performance.now();
   const flooded = await officerLatencies(cookie, SECONDS);
+  const floodCpuShare = (serverCpuSeconds() - cpu) / ((performance.now() - clock) / 1000);
   const result = JSON.parse((await flood).stdout) as {
     requests: { average: number; total: number };
     statusCodeStats?: Record<string, { count: number }>;
@@ -198,16 +248,26 @@ try {
   const p95Alone = percentile(alone, 95);
   const p95Flooded = percentile(flooded, 95);
   process.stdout.write(
-    `\nGoal 36, part 2 (${database.kind}): officer worklist at 5 req/s, ${SECONDS} s each\n` +
+    `\nGoal 36, part 2 (${databaseKind}): officer worklist at 5 req/s, ${SECONDS} s each\n` +
       `| case | officer requests | p50 ms | p95 ms | ratio (p95) |\n|---|---|---|---|---|\n` +
       `| officer alone (baseline) | ${alone.length} | ${percentile(alone, 50).toFixed(1)} | ${p95Alone.toFixed(1)} | 1.00 |\n` +
       `| officer during lookup flood | ${flooded.length} | ${percentile(flooded, 50).toFixed(1)} | ${p95Flooded.toFixed(1)} | ${(p95Flooded / p95Alone).toFixed(2)} |\n` +
       `flood: target ${FLOOD_RATE} req/s, achieved ${Math.round(result.requests.average)} req/s, ` +
       `${result.requests.total} requests, status codes ${JSON.stringify(
         Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
-      )}, ${result.errors} errors (target for the ratio: ≤ 1.5)\n`,
+      )}, ${result.errors} errors (target for the ratio: ≤ 1.5)\n` +
+      `server process CPU: ${(100 * aloneCpuShare).toFixed(0)} % of a core with the officer alone, ` +
+      `${(100 * floodCpuShare).toFixed(0)} % during the flood: about ` +
+      `${Math.round((1e6 * (floodCpuShare - aloneCpuShare)) / result.requests.average)} µs per flood request\n`,
   );
 } finally {
-  await system.close();
+  app.kill('SIGINT');
+  await new Promise((r) => setTimeout(r, 3000));
+  await killHard(app);
+  if (serverUrl) {
+    const admin = createPgPool(serverUrl, 1);
+    await admin.query(`drop database if exists ${databaseName} with (force)`);
+    await admin.end();
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

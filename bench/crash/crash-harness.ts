@@ -7,13 +7,15 @@
 //   node --import tsx bench/crash/crash-harness.ts --iterations 1000 [--postmaster-every 10]
 //        [--workers 4] [--port 3205] [--pg-port 55433] [--database-url postgres://…/postgres]
 //        [--max-minutes 40]
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createPgPool } from '../../src/platform/db/database.ts';
+import { killHard, spawnApp, waitReady } from '../lib/app-process.ts';
 import { createCluster, initdbAvailable, type ThrowawayCluster } from './cluster.ts';
 import { type CheckResult, checkInvariants, totalViolations, type Violations } from './invariants.ts';
 import { Ledger, Traffic } from './traffic.ts';
@@ -50,9 +52,6 @@ export interface HarnessReport {
   seconds: number;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function startApp(
   port: number,
   databaseUrl: string,
@@ -60,16 +59,12 @@ function startApp(
   logFile: string,
   clockOffsetMs: number,
 ): ChildProcess {
-  const out = fs.openSync(logFile, 'a');
-  const clock = ['--import', './bench/crash/shifted-clock.mjs'];
-  return spawn(process.execPath, ['--import', 'tsx', ...clock, 'src/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', out, out],
+  return spawnApp({
+    port,
+    logFile,
+    preload: ['./bench/crash/shifted-clock.mjs'],
     env: {
-      ...process.env,
       NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       MOTCUA_DATA_DIR: dataDir,
       MOTCUA_DEMO: 'true',
@@ -79,34 +74,6 @@ function startApp(
       CRASH_CLOCK_OFFSET_MS: String(clockOffsetMs),
     },
   });
-}
-
-async function waitReady(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`the app exited during startup (code ${child.exitCode})`);
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the app did not become ready within 180 s');
-}
-
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
 }
 
 const DAY_MS = 86_400_000;

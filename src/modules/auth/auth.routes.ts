@@ -91,7 +91,7 @@ export async function authRoutes(app: App): Promise<void> {
       },
       config: {
         access: 'public',
-        rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+        rateLimit: { max: app.deps.config.loginRateLimitPerMinute },
       },
     },
     async (request) => {
@@ -130,7 +130,7 @@ export async function authRoutes(app: App): Promise<void> {
       },
       config: {
         access: 'public',
-        rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+        rateLimit: { max: app.deps.config.loginRateLimitPerMinute },
       },
     },
     async (request) => {

@@ -129,7 +129,7 @@ export async function ssoRoutes(app: App): Promise<void> {
       },
       config: {
         access: 'public',
-        rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+        rateLimit: { max: config.loginRateLimitPerMinute },
       },
     },
     async (request, reply) => {
@@ -151,7 +151,7 @@ export async function ssoRoutes(app: App): Promise<void> {
       },
       config: {
         access: 'public',
-        rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+        rateLimit: { max: config.loginRateLimitPerMinute },
       },
     },
     async (request, reply) => {

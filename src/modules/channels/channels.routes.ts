@@ -56,7 +56,7 @@ export async function channelsRoutes(app: App, options: ChannelsOptions = {}): P
         body: InboundSmsSchema,
         response: { 200: InboundReplySchema, 401: ErrorResponseSchema, ...standardErrorResponses },
       },
-      config: { access: 'public', csrfExempt: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: 120 } },
       preParsing: keepRawBody,
     },
     async (request) => {

@@ -32,7 +32,7 @@ export function registerChatWebhook(app: App, answer: LookupAnswer): void {
         response: { 200: ChatWebhookAnswerSchema, 401: ErrorResponseSchema, ...standardErrorResponses },
       },
       // Zalo posts every follower's messages from a few addresses: a wider per-IP allowance than SMS.
-      config: { access: 'public', csrfExempt: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
+      config: { access: 'public', csrfExempt: true, rateLimit: { max: 600 } },
       preParsing: keepRawBody,
     },
     async (request) => {

@@ -46,7 +46,7 @@ export async function citizensRoutes(app: App): Promise<void> {
   // Sign-up and reset send messages: a tighter per-IP limit than the API's (goal 36, §4.8).
   const limited = {
     access: 'public' as const,
-    rateLimit: { max: app.deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+    rateLimit: { max: app.deps.config.loginRateLimitPerMinute },
   };
 
   app.post(

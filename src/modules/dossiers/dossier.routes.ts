@@ -86,7 +86,7 @@ export async function dossierRoutes(app: App): Promise<void> {
           ...standardErrorResponses,
         },
       },
-      config: { access: 'self', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'self', rateLimit: { max: 60 } },
     },
     async (request, reply) => {
       const user = signedInUser(request);

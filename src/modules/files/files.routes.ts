@@ -50,7 +50,7 @@ export async function filesRoutes(app: App): Promise<void> {
           ...standardErrorResponses,
         },
       },
-      config: { access: 'self', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'self', rateLimit: { max: 60 } },
     },
     async (request, reply) => {
       if (!request.isMultipart()) {

@@ -48,7 +48,7 @@ export async function intakeRoutes(app: App): Promise<void> {
         body: CreateDraftSchema,
         response: { 201: DraftSchema, ...errorsFor(401, 404, 409, 413), ...standardErrorResponses },
       },
-      config: { access: 'self', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'self', rateLimit: { max: 60 } },
     },
     async (request, reply) =>
       reply.status(201).send(await createDraft(db, signedInUser(request), request.body)),
@@ -78,7 +78,7 @@ export async function intakeRoutes(app: App): Promise<void> {
         body: UpdateDraftSchema,
         response: { 200: DraftSchema, ...errorsFor(401, 404, 409, 413), ...standardErrorResponses },
       },
-      config: { access: 'self', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'self', rateLimit: { max: 120 } },
     },
     async (request) => updateDraft(db, signedInUser(request), request.params.id, request.body),
   );

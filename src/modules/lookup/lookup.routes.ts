@@ -47,7 +47,7 @@ export async function lookupRoutes(app: App): Promise<void> {
         params: StrictObject({ code: Type.String({ minLength: 1, maxLength: 60 }) }),
         response: { 200: LookupSchema, 404: ErrorResponseSchema, ...standardErrorResponses },
       },
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30 } },
     },
     async (request, reply) => {
       const found = await lookupDossier(app.deps.database.db, request.params.code);

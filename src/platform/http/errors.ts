@@ -24,6 +24,13 @@ export class AppError extends Error {
   }
 }
 
+export function rateLimitedText(retryAfterSeconds: number): LocalizedText {
+  return {
+    vi: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
+    en: `Too many requests. Please try again in ${retryAfterSeconds} seconds.`,
+  };
+}
+
 /** Platform-wide codes; each module adds its own in `<module>.errors.ts`. */
 export const errors = {
   validation: (field: string | undefined, localized: LocalizedText) =>
@@ -72,13 +79,9 @@ export const errors = {
       en: 'The content type is not supported.',
     }),
   rateLimited: (retryAfterSeconds: number) =>
-    Object.assign(
-      new AppError('RATE_LIMITED', 429, {
-        vi: `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
-        en: `Too many requests. Please try again in ${retryAfterSeconds} seconds.`,
-      }),
-      { retryAfterSeconds },
-    ),
+    Object.assign(new AppError('RATE_LIMITED', 429, rateLimitedText(retryAfterSeconds)), {
+      retryAfterSeconds,
+    }),
   internal: () =>
     new AppError('INTERNAL', 500, {
       vi: 'Hệ thống gặp sự cố. Vui lòng thử lại sau; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ kèm mã yêu cầu.',

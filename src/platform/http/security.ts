@@ -1,6 +1,6 @@
-// Browser-facing protections for every response (goals 19, 20): headers, CSRF rule, rate limits.
+// Browser-facing protections for every response (goals 19, 20): headers and the CSRF rule.
+// Rate limits come before them (rate-limit.ts).
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../config/config.ts';
 import type { App } from './app-type.ts';
 import { errors } from './errors.ts';
@@ -37,18 +37,6 @@ export async function registerSecurity(app: App, config: Config): Promise<void> 
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
-  });
-
-  await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    // Behind a proxy Fastify's trustProxy decides request.ip; a spoofed X-Forwarded-For never does.
-    keyGenerator: (request) => request.ip,
-    errorResponseBuilder: (_request, context) => {
-      const error = errors.rateLimited(Math.max(1, Math.ceil(context.ttl / 1000)));
-      return Object.assign(error, { statusCode: 429 });
-    },
   });
 
   const publicOrigin = new URL(config.publicUrl).origin;
