@@ -10,6 +10,7 @@ import { seedDemo } from './modules/demo/seed-demo.ts';
 import { registerModules } from './modules/index.ts';
 import { jobDefinitions } from './modules/jobs.ts';
 import { bindNotificationRuntime } from './modules/notifications/notifications.jobs.ts';
+import { databaseTokenStore } from './modules/notifications/provider-token-store.ts';
 import { ensureNationalRuleSets } from './modules/rules/rule-sets.repository.ts';
 import { createSigningService } from './modules/signatures/signing-service.ts';
 import { encryptLegacyPlaintext } from './modules/system/encrypt-legacy-plaintext.ts';
@@ -78,11 +79,15 @@ export async function startSystem(config: Config, options: StartOptions): Promis
     }
     // The local SMS gateway and chat server call us back over loopback HTTP (inbound messages, receipts).
     const loopback = `http://127.0.0.1:${config.port}`;
-    providers = await startNotificationProviders(config.notifications, {
-      smsInboundUrl: `${loopback}/api/v1/channels/sms/inbound`,
-      smsReceiptUrl: `${loopback}/api/v1/channels/sms/receipts`,
-      chatInboundUrl: `${loopback}/api/v1/channels/chat/inbound`,
-    });
+    providers = await startNotificationProviders(
+      config.notifications,
+      {
+        smsInboundUrl: `${loopback}/api/v1/channels/sms/inbound`,
+        smsReceiptUrl: `${loopback}/api/v1/channels/sms/receipts`,
+        chatInboundUrl: `${loopback}/api/v1/channels/chat/inbound`,
+      },
+      databaseTokenStore(database.db, 'zalo'),
+    );
     jobs = await JobQueue.start({
       handle: database,
       logger,

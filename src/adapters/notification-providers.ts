@@ -6,6 +6,12 @@ import type { NotificationConfig, ZaloWebhookKeys } from '../platform/config/not
 import type { ChatSender } from './chat/chat.ts';
 import { LocalChatServer } from './chat/local-chat-server.ts';
 import { createZaloChatSender } from './chat/zalo-chat-client.ts';
+import {
+  fixedAccessToken,
+  memoryTokenStore,
+  renewingAccessToken,
+  type TokenStore,
+} from './chat/zalo-token.ts';
 import type { EmailSender } from './email/email.ts';
 import { LocalSmtpServer } from './email/local-smtp-server.ts';
 import { createSmtpEmailSender } from './email/smtp-email.ts';
@@ -38,6 +44,8 @@ export interface ProviderUrls {
 export async function startNotificationProviders(
   config: NotificationConfig,
   urls: ProviderUrls = {},
+  /** Where Zalo's renewed tokens live (the database, so app processes share them); memory if not given. */
+  zaloTokens: TokenStore = memoryTokenStore(),
 ): Promise<NotificationProviders> {
   const local: NotificationProviders['local'] = { smtp: null, sms: null, chat: null };
   let email: EmailSender | null = null;
@@ -80,23 +88,40 @@ export async function startNotificationProviders(
     }
     if (config.chat.kind === 'local') {
       const accessToken = randomBytes(24).toString('hex');
+      const refreshToken = randomBytes(24).toString('hex');
+      const appSecret = randomBytes(15).toString('base64url');
       chatWebhook = {
         appId: randomBytes(8).readBigUInt64BE().toString(),
         oaSecretKey: randomBytes(15).toString('base64url'),
       };
       local.chat = new LocalChatServer({
         accessToken,
+        refreshToken,
+        appSecret,
         ...chatWebhook,
         ...(urls.chatInboundUrl ? { inboundUrl: urls.chatInboundUrl } : {}),
       });
       await local.chat.start();
-      chat = createZaloChatSender({ znsBaseUrl: local.chat.url, oaBaseUrl: local.chat.url, accessToken });
+      // The demo renews like production (its tokens die with the local server, so memory keeps them).
+      const token = renewingAccessToken({
+        store: memoryTokenStore(),
+        oauth: { oauthUrl: local.chat.url, appId: chatWebhook.appId, appSecret },
+        initial: { accessToken, refreshToken },
+      });
+      chat = createZaloChatSender({ znsBaseUrl: local.chat.url, oaBaseUrl: local.chat.url, token });
     } else if (config.chat.kind === 'zalo') {
       chatWebhook = config.chat.webhook;
+      const { renewal, accessToken } = config.chat;
       chat = createZaloChatSender({
         znsBaseUrl: config.chat.url,
         oaBaseUrl: config.chat.oaUrl,
-        accessToken: config.chat.accessToken,
+        token: renewal
+          ? renewingAccessToken({
+              store: zaloTokens,
+              oauth: renewal,
+              initial: { accessToken, refreshToken: renewal.refreshToken },
+            })
+          : fixedAccessToken(accessToken),
         ...(config.chat.permanentErrors ? { permanentErrors: config.chat.permanentErrors } : {}),
       });
     }

@@ -48,6 +48,18 @@ describe('[R37] notification providers configuration', () => {
     expect(() =>
       loadConfig({ MOTCUA_CHAT: 'zalo', MOTCUA_CHAT_ACCESS_TOKEN: 't', MOTCUA_CHAT_PERMANENT_ERRORS: 'x' }),
     ).toThrow(/MOTCUA_CHAT_PERMANENT_ERRORS/);
+    expect(() =>
+      loadConfig({ MOTCUA_CHAT: 'zalo', MOTCUA_CHAT_ACCESS_TOKEN: 't', MOTCUA_CHAT_REFRESH_TOKEN: 'r' }),
+    ).toThrow(/MOTCUA_CHAT_APP_ID/);
+    expect(() =>
+      loadConfig({
+        MOTCUA_CHAT: 'zalo',
+        MOTCUA_CHAT_ACCESS_TOKEN: 't',
+        MOTCUA_CHAT_REFRESH_TOKEN: 'r',
+        MOTCUA_CHAT_APP_ID: '123',
+        MOTCUA_CHAT_OA_SECRET_KEY: 'o',
+      }),
+    ).toThrow(/MOTCUA_CHAT_APP_SECRET/);
     expect(() => loadConfig({ MOTCUA_SMS: 'pigeon' })).toThrow(/MOTCUA_SMS/);
     expect(() => loadConfig({ MOTCUA_SMS_QUIET_HOURS: '9pm' })).toThrow(/MOTCUA_SMS_QUIET_HOURS/);
     expect(() => loadConfig({ MOTCUA_NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/MOTCUA_NOTIFY_MAX_ATTEMPTS/);
@@ -66,6 +78,8 @@ describe('[R37] notification providers configuration', () => {
       MOTCUA_CHAT_ACCESS_TOKEN: 'token-sentinel',
       MOTCUA_CHAT_APP_ID: '1234567890',
       MOTCUA_CHAT_OA_SECRET_KEY: 'oa-secret-sentinel',
+      MOTCUA_CHAT_REFRESH_TOKEN: 'refresh-sentinel',
+      MOTCUA_CHAT_APP_SECRET: 'app-secret-sentinel',
       MOTCUA_SIGNING_P12: '/keys/agency.p12',
       MOTCUA_SIGNING_P12_PASSWORD: 'p12-sentinel',
     });
@@ -76,6 +90,8 @@ describe('[R37] notification providers configuration', () => {
       'secret-sentinel',
       'token-sentinel',
       'oa-secret-sentinel',
+      'refresh-sentinel',
+      'app-secret-sentinel',
       'p12-sentinel',
     ]) {
       expect(printed).not.toContain(sentinel);

@@ -379,6 +379,14 @@ const declared: ColumnList = {
     updatedAt: true,
   },
   znsTemplates: { event: true, templateId: true, params: true, updatedBy: true, updatedAt: true },
+  providerTokens: {
+    provider: true,
+    accessToken: true,
+    refreshToken: true,
+    expiresAt: true,
+    renewedAt: true,
+    renewals: true,
+  },
   documentTemplateOverrides: {
     id: true,
     ruleSet: true,

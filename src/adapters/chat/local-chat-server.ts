@@ -2,8 +2,9 @@
 // loopback port serving the ZNS template endpoint and the OA customer-service message endpoint with
 // the real shapes, `access_token` check, tracking_id idempotency and Zalo-style error codes. It can
 // fail on demand (HTTP 5xx or a Zalo error code) so the outbox retries, and it plays the citizen: it
-// signs `user_send_text` events like Zalo (X-ZEvent-Signature) and posts them to our webhook. What it
-// "sends" is kept in memory for the back office's simulated outbox.
+// signs `user_send_text` events like Zalo (X-ZEvent-Signature) and posts them to our webhook. It also
+// plays Zalo's OAuth server (POST /v4/oa/access_token): access tokens expire, refresh tokens are
+// single-use. What it "sends" is kept in memory for the back office's simulated outbox.
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,14 @@ import { CapturedMessages } from '../delivery.ts';
 import { zaloSignatureHeader } from './zalo-signature.ts';
 
 export interface LocalChatOptions {
+  /** The access token valid at start (for `tokenTtlSeconds`). */
   accessToken: string;
+  /** With `appSecret`: the refresh token valid at start, renewing through /v4/oa/access_token. */
+  refreshToken?: string;
+  /** The application's secret key, sent by our OAuth calls in the `secret_key` header. */
+  appSecret?: string;
+  /** Lifetime of an access token (Zalo: 90,000 s, 25 hours). */
+  tokenTtlSeconds?: number;
   appId: string;
   oaSecretKey: string;
   /** The OA's id (recipient of user events). */
@@ -40,9 +48,32 @@ export class LocalChatServer {
   readonly #byTracking = new Map<string, string>();
   /** Users who wrote to the OA: cs messages may only go to them (Zalo's interaction window). */
   readonly #interacted = new Set<string>();
+  /** Access token → when it expires (epoch ms). */
+  readonly #accessTokens = new Map<string, number>();
+  /** Refresh tokens not spent yet (each works once). */
+  readonly #refreshTokens = new Set<string>();
+  /** Successful renewals through the OAuth endpoint. */
+  renewals = 0;
+  /** How long the OAuth endpoint takes to answer (tests hold a renewal open to race another). */
+  oauthDelayMs = 0;
 
   constructor(options: LocalChatOptions) {
     this.options = { oaId: '2040000000000000001', ...options };
+    this.#accessTokens.set(options.accessToken, Date.now() + this.#ttlMs);
+    if (options.refreshToken) {
+      this.#refreshTokens.add(options.refreshToken);
+    }
+  }
+
+  get #ttlMs(): number {
+    return (this.options.tokenTtlSeconds ?? 90_000) * 1000;
+  }
+
+  /** Every access token issued so far expires now (the 25 hours have passed). */
+  expireAccessTokens(): void {
+    for (const token of this.#accessTokens.keys()) {
+      this.#accessTokens.set(token, 0);
+    }
   }
 
   get url(): string {
@@ -148,6 +179,10 @@ export class LocalChatServer {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    if (req.method === 'POST' && req.url === '/v4/oa/access_token') {
+      setTimeout(() => answer(200, this.#renew(req, body)), this.oauthDelayMs);
+      return;
+    }
     const route =
       req.method === 'POST' && req.url === '/message/template'
         ? 'zns'
@@ -162,7 +197,8 @@ export class LocalChatServer {
       answer(503, { error: -32, message: 'Service unavailable' });
       return;
     }
-    if (req.headers.access_token !== this.options.accessToken) {
+    const token = req.headers.access_token;
+    if (typeof token !== 'string' || (this.#accessTokens.get(token) ?? 0) <= Date.now()) {
       answer(200, { error: -124, message: 'Access token is invalid' });
       return;
     }
@@ -178,6 +214,27 @@ export class LocalChatServer {
       return;
     }
     answer(200, route === 'zns' ? this.#template(payload) : this.#cs(payload));
+  }
+
+  /** OAuth v4 refresh: secret_key header, form app_id, grant_type=refresh_token, refresh_token. */
+  #renew(req: http.IncomingMessage, body: string): unknown {
+    const form = new URLSearchParams(body);
+    if (!this.options.appSecret || req.headers.secret_key !== this.options.appSecret) {
+      return { error: -14003, error_name: 'Invalid secret key' };
+    }
+    if (form.get('app_id') !== this.options.appId || form.get('grant_type') !== 'refresh_token') {
+      return { error: -14001, error_name: 'Invalid parameter' };
+    }
+    const refreshToken = form.get('refresh_token') ?? '';
+    if (!this.#refreshTokens.delete(refreshToken)) {
+      return { error: -14014, error_name: 'Invalid refresh token' };
+    }
+    const accessToken = randomBytes(24).toString('hex');
+    const next = randomBytes(24).toString('hex');
+    this.#accessTokens.set(accessToken, Date.now() + this.#ttlMs);
+    this.#refreshTokens.add(next);
+    this.renewals++;
+    return { access_token: accessToken, refresh_token: next, expires_in: String(this.#ttlMs / 1000) };
   }
 
   #template(payload: Record<string, unknown>): unknown {

@@ -4,9 +4,14 @@
 // - OA:   POST <oaBase>/v3.0/oa/message/cs { recipient: { user_id }, message: { text } }
 //         → { error: 0, message, data: { message_id, user_id } }
 // Zalo answers HTTP 200 with a negative `error` on failure; which codes are final is configurable
-// because the public sources disagree (see the doc).
+// because the public sources disagree (see the doc). The access token comes from a source that
+// renews it (zalo-token.ts); when Zalo refuses it (-124) the call is made once more with a new one.
 import { DeliveryError } from '../delivery.ts';
 import type { ChatMessage, ChatReply, ChatSender } from './chat.ts';
+import type { AccessTokenSource } from './zalo-token.ts';
+
+/** Zalo's "access token is invalid or expired". */
+const TOKEN_REFUSED = -124;
 
 /**
  * Error codes after which retrying cannot help: invalid phone (-108), no Zalo account (-118), template
@@ -21,7 +26,7 @@ const DEFAULT_PERMANENT_ERRORS: readonly number[] = [
 export interface ZaloClientOptions {
   znsBaseUrl: string;
   oaBaseUrl: string;
-  accessToken: string;
+  token: AccessTokenSource;
   timeoutMs?: number;
   /** Auto-replies are sent while Zalo waits for the webhook's 200 (about 2 s): a shorter limit. */
   replyTimeoutMs?: number;
@@ -45,17 +50,12 @@ export function createZaloChatSender(options: ZaloClientOptions): ChatSender {
   const oa = options.oaBaseUrl.replace(/\/+$/, '');
   const permanent = new Set(options.permanentErrors ?? DEFAULT_PERMANENT_ERRORS);
 
-  const call = async (
-    url: string,
-    what: string,
-    body: unknown,
-    timeoutMs: number,
-  ): Promise<ZaloAnswer & { ok: boolean }> => {
+  const post = async (url: string, what: string, body: unknown, token: string, timeoutMs: number) => {
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', access_token: options.accessToken },
+        headers: { 'content-type': 'application/json', access_token: token },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -63,13 +63,28 @@ export function createZaloChatSender(options: ZaloClientOptions): ChatSender {
       throw new DeliveryError(`${what} unreachable: ${(error as Error).message}`, false);
     }
     const payload = (await response.json().catch(() => ({}))) as ZaloAnswer;
-    if (response.ok && payload.error === 0) {
-      return { ...payload, ok: true };
+    const ok = response.ok && payload.error === 0;
+    const code = ok
+      ? 0
+      : typeof payload.error === 'number' && payload.error !== 0
+        ? payload.error
+        : response.status;
+    return { payload, ok, code, statusText: response.statusText };
+  };
+
+  const call = async (url: string, what: string, body: unknown, timeoutMs: number): Promise<ZaloAnswer> => {
+    let token = await options.token.current();
+    let answer = await post(url, what, body, token, timeoutMs);
+    if (answer.code === TOKEN_REFUSED) {
+      token = await options.token.renew(token);
+      answer = await post(url, what, body, token, timeoutMs);
     }
-    const code = typeof payload.error === 'number' && payload.error !== 0 ? payload.error : response.status;
+    if (answer.ok) {
+      return answer.payload;
+    }
     throw new DeliveryError(
-      `${what} error ${code}: ${payload.message ?? response.statusText}`,
-      permanent.has(code),
+      `${what} error ${answer.code}: ${answer.payload.message ?? answer.statusText}`,
+      permanent.has(answer.code),
     );
   };
 

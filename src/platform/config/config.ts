@@ -252,6 +252,14 @@ export function describeConfig(config: Config): Record<string, unknown> {
             url: redactUrl(n.chat.url),
             oaUrl: redactUrl(n.chat.oaUrl),
             accessToken: '***',
+            renewal: n.chat.renewal
+              ? {
+                  ...n.chat.renewal,
+                  oauthUrl: redactUrl(n.chat.renewal.oauthUrl),
+                  appSecret: '***',
+                  refreshToken: '***',
+                }
+              : null,
             webhook: n.chat.webhook ? { appId: n.chat.webhook.appId, oaSecretKey: '***' } : null,
           }
         : n.chat,

@@ -17,6 +17,15 @@ export interface ZaloWebhookKeys {
   appId: string;
   oaSecretKey: string;
 }
+/** OAuth v4 renewal of Zalo's 25-hour access token (docs/adapters/zalo-oa.md). */
+export interface ZaloTokenRenewal {
+  oauthUrl: string;
+  appId: string;
+  appSecret: string;
+  /** The refresh token to start from; the newest one then lives in the database. */
+  refreshToken: string;
+}
+
 export type ChatProvider =
   | { kind: 'local' }
   | {
@@ -26,6 +35,8 @@ export type ChatProvider =
       /** OA Open API base (customer-service messages). */
       oaUrl: string;
       accessToken: string;
+      /** Renewal of the access token with the refresh token (null: the token is renewed by hand). */
+      renewal: ZaloTokenRenewal | null;
       webhook: ZaloWebhookKeys | null;
       /** Zalo error codes after which a retry cannot help (null: the built-in list). */
       permanentErrors: number[] | null;
@@ -94,6 +105,19 @@ function zaloWebhookKeys(env: Env): ZaloWebhookKeys | null {
   return { appId, oaSecretKey };
 }
 
+function zaloTokenRenewal(env: Env): ZaloTokenRenewal | null {
+  const refreshToken = env.MOTCUA_CHAT_REFRESH_TOKEN?.trim();
+  if (!refreshToken) {
+    return null;
+  }
+  return {
+    oauthUrl: env.MOTCUA_CHAT_OAUTH_URL?.trim() || 'https://oauth.zaloapp.com',
+    appId: required(env, 'MOTCUA_CHAT_APP_ID', 'MOTCUA_CHAT_REFRESH_TOKEN'),
+    appSecret: required(env, 'MOTCUA_CHAT_APP_SECRET', 'MOTCUA_CHAT_REFRESH_TOKEN'),
+    refreshToken,
+  };
+}
+
 /** "-108,-118" → [-108, -118]; empty: null. */
 function errorCodes(env: Env, key: string): number[] | null {
   const raw = env[key]?.trim();
@@ -139,6 +163,7 @@ export function loadNotificationConfig(env: Env, production: boolean): Notificat
           url: env.MOTCUA_CHAT_URL?.trim() || 'https://business.openapi.zalo.me',
           oaUrl: env.MOTCUA_CHAT_OA_URL?.trim() || 'https://openapi.zalo.me',
           accessToken: required(env, 'MOTCUA_CHAT_ACCESS_TOKEN', 'MOTCUA_CHAT=zalo'),
+          renewal: zaloTokenRenewal(env),
           webhook: zaloWebhookKeys(env),
           permanentErrors: errorCodes(env, 'MOTCUA_CHAT_PERMANENT_ERRORS'),
         }

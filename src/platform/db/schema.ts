@@ -309,6 +309,15 @@ export interface ZnsTemplatesTable {
   updatedAt: Timestamp;
 }
 
+export interface ProviderTokensTable {
+  provider: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Timestamp;
+  renewedAt: Timestamp;
+  renewals: Generated<number>;
+}
+
 export interface DocumentTemplateOverridesTable {
   id: string;
   ruleSet: 'tt01_2018' | 'nd118_2025';
@@ -568,6 +577,7 @@ export interface Database {
   notifications: NotificationsTable;
   notificationTemplates: NotificationTemplatesTable;
   znsTemplates: ZnsTemplatesTable;
+  providerTokens: ProviderTokensTable;
   documentTemplateOverrides: DocumentTemplateOverridesTable;
   userIdentities: UserIdentitiesTable;
   procedures: ProceduresTable;

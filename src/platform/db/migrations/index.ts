@@ -16,6 +16,7 @@ import * as m0015 from './0015_processes.ts';
 import * as m0016 from './0016_encryption_at_rest.ts';
 import * as m0017 from './0017_zns_templates.ts';
 import * as m0018 from './0018_document_numbers.ts';
+import * as m0019 from './0019_provider_tokens.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0016_encryption_at_rest': m0016,
   '0017_zns_templates': m0017,
   '0018_document_numbers': m0018,
+  '0019_provider_tokens': m0019,
 };
