@@ -8,6 +8,7 @@ import { disableInactiveOfficers } from './accounts/inactive-accounts.ts';
 import { expireAdminPasswords } from './accounts/password-rotation.ts';
 import { verifyAuditChain } from './audit/audit.repository.ts';
 import { purgeOldFailures } from './auth/login-throttle.ts';
+import { purgeOldInboundEvents } from './channels/inbound-events.ts';
 import { boundNotificationRuntime, notificationJobs } from './notifications/notifications.jobs.ts';
 import { recomputeWarnings } from './processing/warnings.job.ts';
 
@@ -31,6 +32,17 @@ export function jobDefinitions(
       cron: '7 * * * *',
       handler: async (_data, { log }) => {
         log.info({ purged: await purgeExpiredIdempotencyKeys(db) }, 'expired idempotency keys purged');
+      },
+    }),
+    defineJob({
+      name: 'channels.purge-inbound-events',
+      payload: Type.Object({}),
+      cron: '23 * * * *',
+      handler: async (_data, { log }) => {
+        log.info(
+          { purged: await purgeOldInboundEvents(db) },
+          'answered webhook events older than a day purged',
+        );
       },
     }),
     defineJob({

@@ -379,6 +379,7 @@ const declared: ColumnList = {
     updatedAt: true,
   },
   znsTemplates: { event: true, templateId: true, params: true, updatedBy: true, updatedAt: true },
+  inboundEvents: { channel: true, eventId: true, receivedAt: true },
   providerTokens: {
     provider: true,
     accessToken: true,

@@ -7,13 +7,12 @@ import type { App } from '../../platform/http/app.ts';
 import { ErrorResponseSchema, standardErrorResponses } from '../../platform/http/schema.ts';
 import { channelErrors } from './channels.errors.ts';
 import { ChatWebhookAnswerSchema, ZaloEventSchema } from './channels.schemas.ts';
+import { firstDelivery } from './inbound-events.ts';
 import type { LookupAnswer } from './lookup-answer.ts';
 import { keepRawBody } from './raw-body.ts';
-import { SeenIds } from './seen-ids.ts';
 import { maskPhone } from './sender-rate-limit.ts';
 
 export function registerChatWebhook(app: App, answer: LookupAnswer): void {
-  const seen = new SeenIds();
   const { config } = app.deps;
 
   app.post(
@@ -65,7 +64,7 @@ export function registerChatWebhook(app: App, answer: LookupAnswer): void {
       }
       const sender = maskPhone(userId);
       const msgId = event.message?.msg_id ?? `${userId}:${timestamp}`;
-      if (!seen.first(msgId)) {
+      if (!(await firstDelivery(app.deps.database.db, 'zalo', msgId.slice(0, 200)))) {
         request.log.info({ sender, msgId }, 'CHAT lookup: event already answered (redelivery)');
         return { handled: 'duplicate' as const, reply: '' };
       }

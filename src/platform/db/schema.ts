@@ -318,6 +318,12 @@ export interface ProviderTokensTable {
   renewals: Generated<number>;
 }
 
+export interface InboundEventsTable {
+  channel: string;
+  eventId: string;
+  receivedAt: Timestamp;
+}
+
 export interface DocumentTemplateOverridesTable {
   id: string;
   ruleSet: 'tt01_2018' | 'nd118_2025';
@@ -578,6 +584,7 @@ export interface Database {
   notificationTemplates: NotificationTemplatesTable;
   znsTemplates: ZnsTemplatesTable;
   providerTokens: ProviderTokensTable;
+  inboundEvents: InboundEventsTable;
   documentTemplateOverrides: DocumentTemplateOverridesTable;
   userIdentities: UserIdentitiesTable;
   procedures: ProceduresTable;

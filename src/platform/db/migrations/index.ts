@@ -17,6 +17,7 @@ import * as m0016 from './0016_encryption_at_rest.ts';
 import * as m0017 from './0017_zns_templates.ts';
 import * as m0018 from './0018_document_numbers.ts';
 import * as m0019 from './0019_provider_tokens.ts';
+import * as m0020 from './0020_inbound_events.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0017_zns_templates': m0017,
   '0018_document_numbers': m0018,
   '0019_provider_tokens': m0019,
+  '0020_inbound_events': m0020,
 };
