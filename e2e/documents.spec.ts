@@ -112,9 +112,16 @@ test('administrators change a notification text and a form text without code cha
   await expect(page.getByText('Đang dùng nội dung mặc định.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Mở' }).click();
-  await page.getByLabel('receiverSign').fill('CÔNG CHỨC TIẾP NHẬN');
+  // Each text is named in Vietnamese, with its key beside it.
+  await page.getByLabel('Khối ký người tiếp nhận receiverSign').fill('CÔNG CHỨC TIẾP NHẬN');
   await page.getByRole('button', { name: 'Lưu', exact: true }).last().click();
-  await expect(page.getByLabel('receiverSign (đã sửa)')).toHaveValue('CÔNG CHỨC TIẾP NHẬN');
+  await expect(page.getByLabel('Khối ký người tiếp nhận (đã sửa) receiverSign')).toHaveValue(
+    'CÔNG CHỨC TIẾP NHẬN',
+  );
+  await expect(page.getByLabel('Số văn bản và ký hiệu ({number} là số thứ tự) numberFormat')).toHaveValue(
+    '{number}/TNHS',
+  );
+  await page.screenshot({ path: 'test-results/wording-form.png', fullPage: true });
   const pdf = await (
     await page.request.get('/api/v1/admin/documents/templates/receipt/preview?ruleSet=nd118_2025')
   ).body();

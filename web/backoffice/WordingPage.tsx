@@ -7,6 +7,7 @@ import type { NotificationTemplateList } from '../../src/modules/notifications/n
 import { errorMessage } from '../api/client.ts';
 import { documentsApi } from '../api/documents.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { WORDING_KEY_NAMES } from '../i18n/wording-keys.ts';
 import { Alert } from '../ui/layout.tsx';
 import '../ui/documents.css';
 import { ZnsTemplatesSection } from './zns/ZnsTemplatesSection.tsx';
@@ -240,8 +241,9 @@ function FormWording() {
           {Object.keys(detail.defaults).map((k) => (
             <div className="field" key={k}>
               <label htmlFor={`text-${k}`}>
-                {k}
-                {detail.overridden.includes(k) ? ` (${t.overriddenShort})` : ''}
+                {WORDING_KEY_NAMES[k] ? pick(WORDING_KEY_NAMES[k]) : k}
+                {detail.overridden.includes(k) ? ` (${t.overriddenShort})` : ''}{' '}
+                <code className="wording-key">{k}</code>
               </label>
               <textarea
                 id={`text-${k}`}
