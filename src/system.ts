@@ -86,7 +86,7 @@ export async function startSystem(config: Config, options: StartOptions): Promis
         smsReceiptUrl: `${loopback}/api/v1/channels/sms/receipts`,
         chatInboundUrl: `${loopback}/api/v1/channels/chat/inbound`,
       },
-      databaseTokenStore(database.db, 'zalo'),
+      databaseTokenStore(database.db, 'zalo', protection),
     );
     jobs = await JobQueue.start({
       handle: database,
