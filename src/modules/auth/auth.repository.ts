@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CurrentUser } from './actor.ts';
@@ -30,24 +31,28 @@ export function restrictionOf(user: {
 }
 
 export async function findActiveUser(db: Executor, id: string): Promise<CurrentUser | undefined> {
+  // Runs on every signed-in request: the account and its roles in one round trip.
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'fullName', 'kind', 'unitId', 'mustChangePassword', 'isDemo', 'totpEnabledAt'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('userRoles')
+          .select(['role', 'scopeId'])
+          .whereRef('userRoles.userId', '=', 'users.id')
+          .orderBy('role')
+          .orderBy('scopeId'),
+      ).as('roles'),
+    )
     .where('id', '=', id)
     .where('status', '=', 'active')
     .executeTakeFirst();
   if (!user) {
     return undefined;
   }
-  const roles = await db
-    .selectFrom('userRoles')
-    .select(['role', 'scopeId'])
-    .where('userId', '=', id)
-    .orderBy('role')
-    .orderBy('scopeId')
-    .execute();
   const { totpEnabledAt, ...rest } = user;
-  return { ...rest, roles, totpEnabled: totpEnabledAt !== null, restriction: restrictionOf(user) };
+  return { ...rest, totpEnabled: totpEnabledAt !== null, restriction: restrictionOf(user) };
 }
 
 /**
