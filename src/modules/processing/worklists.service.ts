@@ -111,23 +111,26 @@ export async function worklist(
     );
   }
   // Counted up to a cap: a unit's list can hold hundreds of thousands of dossiers (bench/worklist).
-  const total = await deps.db
-    .selectFrom(
-      base
-        .select(sql`1`.as('one'))
-        .limit(COUNT_CAP + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll('d')
-    .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
-    .orderBy(sql`coalesce(d.step_due_at, d.due_at) asc nulls last`)
-    .orderBy('d.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  // The count and the page are independent: on a server they run side by side on two connections.
+  const [total, rows] = await Promise.all([
+    deps.db
+      .selectFrom(
+        base
+          .select(sql`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('capped'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    base
+      .selectAll('d')
+      .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
+      .orderBy(sql`coalesce(d.step_due_at, d.due_at) asc nulls last`)
+      .orderBy('d.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
   const today = todayInVietnam(now);
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>> | null>();
   for (const row of rows) {
