@@ -132,15 +132,13 @@ export async function worklist(
       .execute(),
   ]);
   const today = todayInVietnam(now);
-  const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>> | null>();
-  for (const row of rows) {
-    if (!calendars.has(row.handlingAgencyId)) {
-      calendars.set(
-        row.handlingAgencyId,
-        await calendarFor(deps.db, row.handlingAgencyId, today).catch(() => null),
-      );
-    }
-  }
+  // A desk at a provincial centre lists dossiers of many agencies: their calendars load at once.
+  const agencyIds = [...new Set(rows.map((row) => row.handlingAgencyId))];
+  const calendars = new Map(
+    await Promise.all(
+      agencyIds.map(async (id) => [id, await calendarFor(deps.db, id, today).catch(() => null)] as const),
+    ),
+  );
   return {
     items: rows.map((row) => {
       const calendar = calendars.get(row.handlingAgencyId)?.calendar ?? null;
