@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkEform, type Eform, effectiveSchema, visibleData } from '../../domain/catalogue/eform.ts';
 import { cleanText } from '../../domain/text/vietnamese.ts';
+import { setBounded } from '../../platform/bounded-map.ts';
 import type { EformValidation } from './catalogue.schemas.ts';
 import type { EformDefinition } from './procedure-content.schemas.ts';
 
@@ -18,13 +19,7 @@ function validatorFor(schema: object): ValidateFunction {
   let validate = cache.get(key);
   if (!validate) {
     validate = ajv.compile(schema);
-    if (cache.size >= CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) {
-        cache.delete(oldest);
-      }
-    }
-    cache.set(key, validate);
+    setBounded(cache, key, validate, CACHE_SIZE);
   }
   return validate;
 }

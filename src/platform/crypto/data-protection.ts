@@ -4,6 +4,7 @@
 // any reader can find the key; rotation re-wraps the data keys and never touches the data.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { setBounded } from '../bounded-map.ts';
 import type { Database } from '../db/schema.ts';
 import {
   isSealed,
@@ -40,13 +41,7 @@ export class DataProtection {
   }
 
   #remember(id: string, key: Buffer): void {
-    if (this.#cache.size >= CACHE_LIMIT) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest !== undefined) {
-        this.#cache.delete(oldest);
-      }
-    }
-    this.#cache.set(id, key);
+    setBounded(this.#cache, id, key, CACHE_LIMIT);
   }
 
   #master(id: string): Buffer {

@@ -6,6 +6,7 @@
 // one per request (goal 36: fewer database round trips under load).
 import type { FastifySessionOptions } from '@fastify/session';
 import type { Session } from 'fastify';
+import { setBounded } from '../bounded-map.ts';
 import type { Db } from '../db/database.ts';
 
 type Store = NonNullable<FastifySessionOptions['store']>;
@@ -32,16 +33,8 @@ export function createPgSessionStore(db: Db, options: SessionStoreOptions): Stor
   // saves the session again (rolling), which moves the expiry forward.
   const idleMs = (session: Session): number => (session.idleSeconds ?? options.idleSeconds) * 1000;
   const recent = new Map<string, { content: string; expiresAt: number }>();
-  const remember = (sid: string, content: string, expiresAt: number) => {
-    recent.delete(sid);
-    if (recent.size >= RECENT_LIMIT) {
-      const oldest = recent.keys().next().value;
-      if (oldest !== undefined) {
-        recent.delete(oldest);
-      }
-    }
-    recent.set(sid, { content, expiresAt });
-  };
+  const remember = (sid: string, content: string, expiresAt: number) =>
+    setBounded(recent, sid, { content, expiresAt }, RECENT_LIMIT);
   return {
     set(sid, session, callback) {
       const content = contentOf(session);
