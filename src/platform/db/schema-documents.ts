@@ -1,5 +1,7 @@
-// Kysely table types of the official slips' numbers (migration 0018), kept out of schema.ts, which
-// had grown past 600 lines; schema.ts lists them in `Database` and the drift test checks them.
+// Kysely table types of documents: the official slips' numbers (migration 0018) and the template
+// overrides; schema.ts lists them in `Database` and the drift test checks them.
+import type { JSONColumnType } from 'kysely';
+import type { Timestamp } from './schema-types.ts';
 
 /** Last number issued per agency, series (`tracking_book` or a slip kind) and period. */
 export interface DocumentNumberCountersTable {
@@ -19,4 +21,15 @@ export interface DossierDocumentNumbersTable {
   period: string;
   seq: number;
   number: string;
+}
+
+export interface DocumentTemplateOverridesTable {
+  id: string;
+  ruleSet: 'tt01_2018' | 'nd118_2025';
+  template: string;
+  agencyId: string | null;
+  texts: JSONColumnType<Record<string, string>, string, string>;
+  header: JSONColumnType<Record<string, string>, string, string>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
 }
