@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createClamdScanner } from './adapters/antivirus/clamd-scanner.ts';
 import { createLocalSignatureScanner } from './adapters/antivirus/virus-scanner.ts';
 import { type NotificationProviders, startNotificationProviders } from './adapters/notification-providers.ts';
+import { accountWithSession } from './modules/auth/auth.repository.ts';
 import { ensureDefaultCalendar } from './modules/calendar/calendar.seed.ts';
 import { seedDemoNotifications } from './modules/demo/demo-notifications.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
@@ -111,7 +112,11 @@ export async function startSystem(config: Config, options: StartOptions): Promis
         notifications: providers,
         signing: createSigningService(config),
       },
-      { routes: registerModules, ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}) },
+      {
+        routes: registerModules,
+        sessionCompanion: accountWithSession,
+        ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+      },
     );
     const runningJobs = jobs;
     const runningProviders = providers;

@@ -2,7 +2,7 @@
 import type { App } from '../platform/http/app.ts';
 import { adminUsersRoutes } from './accounts/admin-users.routes.ts';
 import { registerAccessControl } from './auth/access.ts';
-import { findActiveUser } from './auth/auth.repository.ts';
+import { accountFromCompanion, findActiveUser } from './auth/auth.repository.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { ssoRoutes } from './auth/sso.routes.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
@@ -35,13 +35,18 @@ import { systemRoutes } from './system/system.routes.ts';
 export async function registerModules(app: App): Promise<void> {
   app.decorateRequest('currentUser', null);
   // Resolve the signed-in user on every request from the database, so a disabled account or a
-  // revoked role takes effect at once.
+  // revoked role takes effect at once: read with the session row (accountWithSession), or here.
   app.addHook('preHandler', async (request) => {
     const userId = request.session?.userId;
+    const companion = request.session?.companion;
+    if (request.session) {
+      delete request.session.companion;
+    }
     if (!userId) {
       return;
     }
-    const user = await findActiveUser(app.deps.database.db, userId);
+    const read = accountFromCompanion(companion, userId);
+    const user = read === undefined ? await findActiveUser(app.deps.database.db, userId) : read;
     if (user) {
       request.currentUser = user;
     } else {

@@ -95,6 +95,40 @@ describe('sign-in', () => {
       .execute();
   });
 
+  it('[goal 36] the account read with the session is used and never stored in it', async () => {
+    const cookie = await loginAs(system, 'quantri', 'Demo@2026');
+    for (let i = 0; i < 2; i++) {
+      const me = await system.app.inject({ url: '/api/v1/auth/me', headers: { cookie } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json().user.username).toBe('quantri');
+    }
+    const user = await system.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'quantri')
+      .executeTakeFirstOrThrow();
+    const sessions = await system.database.db
+      .selectFrom('httpSessions')
+      .select('data')
+      .where('userId', '=', user.id)
+      .execute();
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const { data } of sessions) {
+      expect(data).not.toHaveProperty('companion');
+      expect(JSON.stringify(data)).not.toContain('"roles"');
+    }
+    // A role taken away counts on the very next request, read with the session as before.
+    const roles = await system.database.db
+      .selectFrom('userRoles')
+      .selectAll()
+      .where('userId', '=', user.id)
+      .execute();
+    await system.database.db.deleteFrom('userRoles').where('userId', '=', user.id).execute();
+    const without = await system.app.inject({ url: '/api/v1/auth/me', headers: { cookie } });
+    expect(without.json().user.roles).toEqual([]);
+    await system.database.db.insertInto('userRoles').values(roles).execute();
+  });
+
   it('[goal 22] passwords never reach the logs', async () => {
     await login('quantri', 'SENTINEL-pw-7f3a9c');
     expect(system.rawLogs.join('\n')).not.toContain('SENTINEL-pw-7f3a9c');

@@ -5,7 +5,7 @@
 import type { Session } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
-import { createPgSessionStore } from '../../src/platform/http/session-store.ts';
+import { createPgSessionStore, type SessionCompanion } from '../../src/platform/http/session-store.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 let database: DatabaseHandle;
@@ -18,11 +18,12 @@ afterAll(async () => {
 
 const start = Date.parse('2026-11-23T02:00:00Z');
 
-function storeAt(clock: { at: number }) {
+function storeAt(clock: { at: number }, companion?: SessionCompanion) {
   const store = createPgSessionStore(database.db, {
     idleSeconds: 900,
     absoluteSeconds: 12 * 3600,
     now: () => new Date(clock.at),
+    ...(companion ? { companion } : {}),
   });
   const set = (sid: string, session: object) =>
     new Promise<void>((resolve, reject) =>
@@ -128,5 +129,44 @@ describe('[goal 5, goal 36] session store', () => {
     }
     clock.at = start + 12 * 3_600_000;
     expect(await store.get('s4')).toBeNull();
+  });
+
+  it('reads a companion in the same query, afresh each time, and never stores it', async () => {
+    const clock = { at: start };
+    // The session's user's name, as the account is read in the app (accountWithSession).
+    const store = storeAt(clock, {
+      select: (eb) =>
+        eb.selectFrom('users').select('fullName').whereRef('users.id', '=', 'httpSessions.userId').limit(1),
+    });
+    const userId = '0193a1b2-0000-7000-8000-00000000c0de';
+    await database.db
+      .insertInto('users')
+      .values({
+        id: userId,
+        username: 'companion.test',
+        fullName: 'Nguyễn Văn A',
+        kind: 'officer',
+        passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$unused',
+      })
+      .execute();
+    await store.set('s5', { createdAt: start, userId, cookie: {} });
+    const first = await store.get('s5');
+    expect(first?.companion).toBe('Nguyễn Văn A');
+    await database.db.updateTable('users').set({ fullName: 'Trần Thị B' }).where('id', '=', userId).execute();
+    clock.at = start + 31_000;
+    const second = await request(store, clock, 's5');
+    expect(second?.companion).toBe('Trần Thị B');
+    const row = await database.db
+      .selectFrom('httpSessions')
+      .select(['data', 'expiresAt'])
+      .where('sid', '=', 's5')
+      .executeTakeFirstOrThrow();
+    // Written again (31 s later), and still without the companion.
+    expect(new Date(row.expiresAt).getTime()).toBe(start + 931_000);
+    expect(row.data).not.toHaveProperty('companion');
+    expect(JSON.stringify(row.data)).not.toContain('Trần Thị B');
+    // A session without a user has a null companion.
+    await store.set('s6', { createdAt: start, cookie: {} });
+    expect((await store.get('s6'))?.companion).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import type { Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { SelectQueryBuilder, Transaction } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import type { SessionCompanion } from '../../platform/http/session-store.ts';
 import type { CurrentUser } from './actor.ts';
 
 type Executor = Db | Transaction<Database>;
@@ -30,11 +31,19 @@ export function restrictionOf(user: {
   return null;
 }
 
-export async function findActiveUser(db: Executor, id: string): Promise<CurrentUser | undefined> {
-  // Runs on every signed-in request: the account and its roles in one round trip.
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'fullName', 'kind', 'unitId', 'mustChangePassword', 'isDemo', 'totpEnabledAt'])
+/** The columns of an active account and its roles (JSON), on a query over `users`. */
+function activeAccount(query: SelectQueryBuilder<Database, 'users', object>) {
+  return query
+    .select([
+      'users.id',
+      'username',
+      'fullName',
+      'kind',
+      'unitId',
+      'mustChangePassword',
+      'isDemo',
+      'totpEnabledAt',
+    ])
     .select((eb) =>
       jsonArrayFrom(
         eb
@@ -45,14 +54,56 @@ export async function findActiveUser(db: Executor, id: string): Promise<CurrentU
           .orderBy('scopeId'),
       ).as('roles'),
     )
-    .where('id', '=', id)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (!user) {
-    return undefined;
+    .where('users.status', '=', 'active');
+}
+
+type AccountRow = Pick<CurrentUser, 'id' | 'username' | 'fullName' | 'kind' | 'unitId' | 'roles'> & {
+  mustChangePassword: boolean;
+  isDemo: boolean;
+  totpEnabledAt: Date | string | null;
+};
+
+function currentUserOf(row: AccountRow): CurrentUser {
+  const { totpEnabledAt, ...rest } = row;
+  return { ...rest, totpEnabled: totpEnabledAt !== null, restriction: restrictionOf(row) };
+}
+
+export async function findActiveUser(db: Executor, id: string): Promise<CurrentUser | undefined> {
+  // The account and its roles in one round trip.
+  const row = await activeAccount(db.selectFrom('users')).where('users.id', '=', id).executeTakeFirst();
+  return row ? currentUserOf(row) : undefined;
+}
+
+/**
+ * Goal 36: the signed-in account is read in the session's own query (one round trip per request,
+ * not two), as the session's companion: null when the session's user is not active.
+ */
+export const accountWithSession: SessionCompanion = {
+  select: (eb) =>
+    jsonObjectFrom(
+      activeAccount(
+        // The outer session row is in scope: the typed builder only widens the table set.
+        eb
+          .selectFrom('users')
+          .whereRef('users.id', '=', 'httpSessions.userId') as unknown as SelectQueryBuilder<
+          Database,
+          'users',
+          object
+        >,
+      ),
+    ),
+};
+
+/**
+ * The active account a session's companion holds, if it was read for this user: `null` when the
+ * account is no longer active, `undefined` when it was not read (then the caller asks the database).
+ */
+export function accountFromCompanion(companion: unknown, userId: string): CurrentUser | null | undefined {
+  if (companion === null) {
+    return null;
   }
-  const { totpEnabledAt, ...rest } = user;
-  return { ...rest, totpEnabled: totpEnabledAt !== null, restriction: restrictionOf(user) };
+  const row = companion as AccountRow | undefined;
+  return row?.id === userId ? currentUserOf(row) : undefined;
 }
 
 /**

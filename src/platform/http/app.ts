@@ -17,6 +17,7 @@ import { registerOpenApi } from './openapi.ts';
 import { type RateLimitGuard, registerRateLimits } from './rate-limit.ts';
 import { registerSecurity } from './security.ts';
 import { registerSessions } from './session.ts';
+import type { SessionCompanion } from './session-store.ts';
 import { createValidatorCompiler } from './validator.ts';
 import { registerWebApps, WEB_DIST_DIR } from './web-static.ts';
 
@@ -47,6 +48,8 @@ export type { App };
 export interface BuildAppOptions {
   /** Registers the modules' routes (the composition root passes src/modules/index.ts). */
   routes: (app: App) => Promise<void>;
+  /** Read with every session in the same query (the composition root passes the signed-in account). */
+  sessionCompanion?: SessionCompanion;
   webDistDir?: string;
 }
 
@@ -103,7 +106,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   rateLimits = registerRateLimits(app, deps.config.rateLimitPerMinute, deps.config.trustProxy);
   registerErrorHandling(app);
   await registerSecurity(app, deps.config);
-  await registerSessions(app, deps.config, deps.database.db);
+  await registerSessions(app, deps.config, deps.database.db, options.sessionCompanion);
   await app.register(multipart, {
     // Keep the name as sent (busboy would cut it to its last part), so a path in it is refused
     // with a clear error instead of passing unseen (issue 6; files.service hostileFileName).

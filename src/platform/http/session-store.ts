@@ -4,17 +4,27 @@
 // tenth of its idle limit (at most 30 s), the write is skipped: the idle limit then counts from at
 // most that much earlier (shorter, never longer) and a busy officer costs one write per 30 s, not
 // one per request (goal 36: fewer database round trips under load).
+// A companion (the signed-in account, supplied by the composition root) can be read in the same
+// query as the session row: it reaches the request as `session.companion` and is never stored.
 import type { FastifySessionOptions } from '@fastify/session';
 import type { Session } from 'fastify';
+import type { AliasableExpression, ExpressionBuilder } from 'kysely';
 import { setBounded } from '../bounded-map.ts';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 
 type Store = NonNullable<FastifySessionOptions['store']>;
+
+/** What to read beside the session row, as an expression over it (e.g. its user's account as JSON). */
+export interface SessionCompanion {
+  select: (eb: ExpressionBuilder<Database, 'httpSessions'>) => AliasableExpression<unknown>;
+}
 
 export interface SessionStoreOptions {
   idleSeconds: number;
   absoluteSeconds: number;
   now?: () => Date;
+  companion?: SessionCompanion;
 }
 
 const TOUCH_EVERY_MS = 30_000;
@@ -23,8 +33,14 @@ const RECENT_LIMIT = 10_000;
 
 /** The session's content as stored, without the cookie (whose expiry moves on every request). */
 function contentOf(session: Session): string {
-  const { cookie: _cookie, ...content } = session as Session & { cookie?: unknown };
+  const { cookie: _cookie, companion: _companion, ...content } = session as Session & { cookie?: unknown };
   return JSON.stringify(content);
+}
+
+/** The session as stored: everything but the companion, which is read afresh with every request. */
+function storedForm(session: Session): string {
+  const { companion: _companion, ...stored } = session;
+  return JSON.stringify(stored);
 }
 
 export function createPgSessionStore(db: Db, options: SessionStoreOptions): Store {
@@ -45,7 +61,7 @@ export function createPgSessionStore(db: Db, options: SessionStoreOptions): Stor
         callback();
         return;
       }
-      const data = JSON.stringify(session);
+      const data = storedForm(session);
       const userId = typeof session.userId === 'string' ? session.userId : null;
       const expires = new Date(expiresAt);
       db.insertInto('httpSessions')
@@ -58,8 +74,12 @@ export function createPgSessionStore(db: Db, options: SessionStoreOptions): Stor
         }, callback);
     },
     get(sid, callback) {
+      const companion = options.companion;
       db.selectFrom('httpSessions')
         .select(['data', 'expiresAt', 'createdAt'])
+        .$if(companion !== undefined, (query) =>
+          query.select((eb) => (companion as SessionCompanion).select(eb).as('companion')),
+        )
         .where('sid', '=', sid)
         .executeTakeFirst()
         .then(async (row) => {
@@ -77,6 +97,9 @@ export function createPgSessionStore(db: Db, options: SessionStoreOptions): Stor
           }
           const session = row.data as unknown as Session;
           remember(sid, contentOf(session), new Date(row.expiresAt).getTime());
+          if (companion) {
+            session.companion = (row as { companion?: unknown }).companion ?? null;
+          }
           callback(null, session);
         })
         .catch(callback);

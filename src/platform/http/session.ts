@@ -9,7 +9,7 @@ import session from '@fastify/session';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { App } from './app-type.ts';
-import { createPgSessionStore } from './session-store.ts';
+import { createPgSessionStore, type SessionCompanion } from './session-store.ts';
 
 declare module 'fastify' {
   interface Session {
@@ -30,6 +30,8 @@ declare module 'fastify' {
     totpPendingSecret?: string;
     /** OpenID Connect sign-in in progress: state, nonce and PKCE verifier. */
     oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
+    /** Read with the session row in the same query (the signed-in account); never stored. */
+    companion?: unknown;
   }
 }
 
@@ -57,7 +59,12 @@ export function sessionCookieName(config: Config): string {
   return config.publicUrl.startsWith('https://') ? '__Host-motcua.sid' : 'motcua.sid';
 }
 
-export async function registerSessions(app: App, config: Config, db: Db): Promise<void> {
+export async function registerSessions(
+  app: App,
+  config: Config,
+  db: Db,
+  companion?: SessionCompanion,
+): Promise<void> {
   const secure = config.publicUrl.startsWith('https://');
   await app.register(cookie);
   await app.register(session, {
@@ -69,6 +76,7 @@ export async function registerSessions(app: App, config: Config, db: Db): Promis
     store: createPgSessionStore(db, {
       idleSeconds: SESSION_IDLE_SECONDS,
       absoluteSeconds: SESSION_ABSOLUTE_SECONDS,
+      ...(companion ? { companion } : {}),
     }),
   });
 }
