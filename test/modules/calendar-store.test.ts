@@ -1,17 +1,25 @@
 // Calendars as stored data (migration 0005) and the loader other modules call: the idempotent seed of
 // every deployment, version selection by date, agency calendars (own, or an ancestor's), and the cache
 // that follows each calendar's revision (so a change made by another instance is seen on the next load).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/domain/working-time/index.ts';
 import {
   loadCalendar,
   loadCalendarVersion,
   resolveCalendar,
+  resolveCalendarFromRevisions,
 } from '../../src/modules/calendar/calendar.loader.ts';
-import { findDefaultCalendarId } from '../../src/modules/calendar/calendar.repository.ts';
+import {
+  type CalendarRevision,
+  calendarRevisionsOf,
+  findCalendarRevisions,
+  findDefaultCalendarId,
+} from '../../src/modules/calendar/calendar.repository.ts';
 import { ensureDefaultCalendar } from '../../src/modules/calendar/calendar.seed.ts';
 import {
   bumpRevision,
+  deleteDay,
   insertCalendar,
   insertVersion,
   upsertDay,
@@ -152,6 +160,48 @@ describe('[R30] the cache follows the revision', () => {
     const reloaded = await loadCalendar(db(), { on: '2026-03-10' });
     expect(reloaded).not.toBe(first);
     expect(reloaded.nonWorkingDays.map((d) => d.date)).toContain('2026-03-12');
+  });
+
+  it("a listing's own query reads the revisions (calendarRevisionsOf) and sees a change the same way", async () => {
+    const unit = await agencyId('000.00.11.H99');
+    // As the worklist does: the revisions of each row's agency, read in the listing's query.
+    const revisionsNow = async () => {
+      const { rows } = await sql<{ revisions: CalendarRevision[] }>`select ${calendarRevisionsOf(
+        sql`${unit}`,
+      )} as revisions`.execute(db());
+      return rows[0]?.revisions ?? [];
+    };
+    const listed = await revisionsNow();
+    const byId = (list: CalendarRevision[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(byId(listed)).toEqual(byId(await findCalendarRevisions(db(), unit)));
+    const first = await resolveCalendarFromRevisions(db(), listed, '2026-03-10');
+    expect((await resolveCalendarFromRevisions(db(), await revisionsNow(), '2026-03-10')).calendar).toBe(
+      first.calendar,
+    );
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await upsertDay(trx, defaultId, {
+          date: '2026-03-13',
+          kind: 'ad-hoc',
+          name: { vi: 'Nghỉ đột xuất', en: 'Ad-hoc day off' },
+          legalBasis: null,
+          source: 'administrator',
+          periods: [],
+        });
+        await bumpRevision(trx, defaultId);
+      });
+    const after = await resolveCalendarFromRevisions(db(), await revisionsNow(), '2026-03-10');
+    expect(after.calendar).not.toBe(first.calendar);
+    expect(after.calendar.nonWorkingDays.map((d) => d.date)).toContain('2026-03-13');
+    // Taken back: the tests below count working time across this week.
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        await deleteDay(trx, defaultId, '2026-03-13');
+        await bumpRevision(trx, defaultId);
+      });
   });
 });
 

@@ -159,7 +159,10 @@ async function revisionsFor(db: Executor, agency: AgencySelector): Promise<Calen
 }
 
 async function entryFor(db: Executor, selector: AgencySelector): Promise<CacheEntry> {
-  const revisions = await revisionsFor(db, selector);
+  return entryOf(db, await revisionsFor(db, selector));
+}
+
+async function entryOf(db: Executor, revisions: CalendarRevision[]): Promise<CacheEntry> {
   const province = revisions.find((r) => r.agencyId === null);
   if (!province) {
     throw calendarErrors.notConfigured();
@@ -202,11 +205,32 @@ export async function resolveCalendar(
   db: Executor,
   options: AgencySelector & { on: string },
 ): Promise<ResolvedCalendar> {
-  const day = parseIsoDate(options.on);
+  const day = dayOf(options.on);
+  return inForce(await entryFor(db, options), day);
+}
+
+/**
+ * The same, from the revisions a listing read in its own query (calendarRevisionsOf): no query at
+ * all while the calendars are cached.
+ */
+export async function resolveCalendarFromRevisions(
+  db: Executor,
+  revisions: CalendarRevision[],
+  on: string,
+): Promise<ResolvedCalendar> {
+  const day = dayOf(on);
+  return inForce(await entryOf(db, revisions), day);
+}
+
+function dayOf(on: string): number {
+  const day = parseIsoDate(on);
   if (day === undefined) {
     throw calendarErrors.invalidDate('on');
   }
-  const entry = await entryFor(db, options);
+  return day;
+}
+
+function inForce(entry: CacheEntry, day: number): ResolvedCalendar {
   const found = versionAt(entry.province, entry.agency, day);
   if (!found) {
     throw calendarErrors.notConfigured();

@@ -1,6 +1,6 @@
 // Working calendars in the database (migration 0005): reads of whole calendars for the engine and the
 // administration screen (writes: calendar-changes.repository.ts). Executor first; no business rules here.
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { WeekdayName, WeeklySchedule, WorkingPeriod } from '../../domain/working-time/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database, WorkingCalendarDayKind } from '../../platform/db/schema.ts';
@@ -69,17 +69,28 @@ export async function findCalendarRevisions(
       .where('agencyId', 'is', null)
       .execute();
   }
-  const { rows } = await sql<CalendarRevision>`
+  const { rows } = await sql<{
+    revisions: CalendarRevision[];
+  }>`select ${calendarRevisionsOf(sql`${agencyId}`)} as revisions`.execute(db);
+  return rows[0]?.revisions ?? [];
+}
+
+/**
+ * The same as JSON, for an agency id given as SQL (a parameter, or a column of an outer query): a
+ * listing reads the revisions of its rows' calendars in its own query (goal 36: one round trip less).
+ */
+export function calendarRevisionsOf(agencyId: RawBuilder<unknown>): RawBuilder<CalendarRevision[]> {
+  return sql<CalendarRevision[]>`(
     WITH RECURSIVE chain (id, parent_id, depth) AS (
       SELECT id, parent_id, 0 FROM agencies WHERE id = ${agencyId}
       UNION ALL
       SELECT a.id, a.parent_id, chain.depth + 1 FROM agencies a JOIN chain ON a.id = chain.parent_id
       WHERE chain.depth < 16
     )
-    SELECT c.id AS id, c.agency_id AS agency_id, c.revision AS revision, chain.depth AS depth
+    SELECT coalesce(json_agg(json_build_object(
+      'id', c.id, 'agency_id', c.agency_id, 'revision', c.revision, 'depth', chain.depth)), '[]'::json)
     FROM working_calendars c LEFT JOIN chain ON chain.id = c.agency_id
-    WHERE c.agency_id IS NULL OR chain.id IS NOT NULL`.execute(db);
-  return rows;
+    WHERE c.agency_id IS NULL OR chain.id IS NOT NULL)`;
 }
 
 /**

@@ -7,8 +7,10 @@ import { foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { warningLevel } from '../../domain/working-time/index.ts';
 import type { CurrentUser } from '../auth/actor.ts';
+import { resolveCalendarFromRevisions } from '../calendar/calendar.loader.ts';
+import { calendarRevisionsOf } from '../calendar/calendar.repository.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
-import { calendarFor, type DossierDeps } from '../dossiers/dossier-context.ts';
+import type { DossierDeps } from '../dossiers/dossier-context.ts';
 import { iso, toSummary } from '../dossiers/dossier-view.ts';
 import { inAgencyScope } from '../organisation/agency-scope.ts';
 
@@ -125,6 +127,8 @@ export async function worklist(
     base
       .selectAll('d')
       .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
+      // Each row's calendar revisions come with it: cached calendars then need no further query.
+      .select(calendarRevisionsOf(sql.ref('d.handlingAgencyId')).as('calendarRevisions'))
       .orderBy(sql`coalesce(d.step_due_at, d.due_at) asc nulls last`)
       .orderBy('d.id')
       .limit(pageSize)
@@ -133,10 +137,13 @@ export async function worklist(
   ]);
   const today = todayInVietnam(now);
   // A desk at a provincial centre lists dossiers of many agencies: their calendars load at once.
-  const agencyIds = [...new Set(rows.map((row) => row.handlingAgencyId))];
+  const revisionsOf = new Map(rows.map((row) => [row.handlingAgencyId, row.calendarRevisions] as const));
   const calendars = new Map(
     await Promise.all(
-      agencyIds.map(async (id) => [id, await calendarFor(deps.db, id, today).catch(() => null)] as const),
+      [...revisionsOf].map(
+        async ([id, revisions]) =>
+          [id, await resolveCalendarFromRevisions(deps.db, revisions, today).catch(() => null)] as const,
+      ),
     ),
   );
   return {
