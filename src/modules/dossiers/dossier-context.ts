@@ -7,7 +7,12 @@ import type { WorkingCalendar } from '../../domain/working-time/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { loadCalendarVersion, resolveCalendar } from '../calendar/calendar.loader.ts';
+import {
+  loadCalendarVersion,
+  resolveCalendar,
+  resolveCalendarFromRevisions,
+} from '../calendar/calendar.loader.ts';
+import type { CalendarRevision } from '../calendar/calendar.repository.ts';
 import { findVersion } from '../catalogue/catalogue.repository.ts';
 import type { Version } from '../catalogue/catalogue.schemas.ts';
 import type { NotifyDeps } from '../notifications/notifications.service.ts';
@@ -72,6 +77,27 @@ export async function calendarFor(db: Executor, agencyId: string, day: string) {
   } catch {
     throw dossierErrors.calendar();
   }
+}
+
+/**
+ * The calendars a listing needs, by agency, from the revisions its rows read in the listing's own
+ * query (calendarRevisionsOf): no round trip while they are cached. A desk at a provincial centre
+ * lists dossiers of many agencies; a calendar that cannot be resolved colours nothing (null).
+ */
+export async function calendarsOfRows(
+  db: Executor,
+  rows: ReadonlyArray<{ agencyId: string; calendarRevisions: CalendarRevision[] }>,
+  day: string,
+): Promise<Map<string, WorkingCalendar | null>> {
+  const revisionsOf = new Map(rows.map((row) => [row.agencyId, row.calendarRevisions] as const));
+  return new Map(
+    await Promise.all(
+      [...revisionsOf].map(async ([agencyId, revisions]) => {
+        const resolved = await resolveCalendarFromRevisions(db, revisions, day).catch(() => null);
+        return [agencyId, resolved?.calendar ?? null] as const;
+      }),
+    ),
+  );
 }
 
 export async function agencyNames(

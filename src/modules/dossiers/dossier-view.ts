@@ -12,6 +12,37 @@ import type { DossierRow } from './dossier.repository.ts';
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 
+/** The columns a summary reads: listings select only these, not the form data and other JSON. */
+export const SUMMARY_COLUMNS = [
+  'd.id',
+  'd.code',
+  'd.status',
+  'd.subStatus',
+  'd.procedureId',
+  'd.channel',
+  'd.applicant',
+  'd.submittedAt',
+  'd.receivedAt',
+  'd.dueAt',
+  'd.receptionDueAt',
+  'd.version',
+] as const;
+type SummaryRow = Pick<
+  DossierRow,
+  | 'id'
+  | 'code'
+  | 'status'
+  | 'subStatus'
+  | 'procedureId'
+  | 'channel'
+  | 'applicant'
+  | 'submittedAt'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'receptionDueAt'
+  | 'version'
+>;
+
 export interface SummaryContext {
   procedureName: string;
   receivingAgencyCode: string;
@@ -28,7 +59,11 @@ export function subStatusNameOf(subStatus: string) {
 }
 
 /** Which clock the colour follows: reception (status 1) or the appointment (open statuses). */
-export function warningOf(row: DossierRow, calendar: WorkingCalendar | null, now: Date) {
+export function warningOf(
+  row: Pick<DossierRow, 'status' | 'receptionDueAt' | 'dueAt'>,
+  calendar: WorkingCalendar | null,
+  now: Date,
+) {
   const clock = row.status === 1 ? row.receptionDueAt : [2, 4, 5, 6].includes(row.status) ? row.dueAt : null;
   if (!clock || !calendar) {
     return null;
@@ -48,7 +83,7 @@ export function warningOf(row: DossierRow, calendar: WorkingCalendar | null, now
 /** R17: the last two of the 8 working hours to answer an online dossier show amber. */
 const RECEPTION_DUE_SOON_MINUTES = 120;
 
-export function toSummary(row: DossierRow, context: SummaryContext) {
+export function toSummary(row: SummaryRow, context: SummaryContext) {
   const applicant = row.applicant as { fullName?: string };
   return {
     id: row.id,

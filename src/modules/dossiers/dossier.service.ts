@@ -9,6 +9,7 @@ import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { dataProtection } from '../../platform/crypto/data-protection.ts';
 import { runIdempotent } from '../../platform/idempotency/idempotency.ts';
 import type { Actor, CurrentUser } from '../auth/actor.ts';
+import { calendarRevisionsOf } from '../calendar/calendar.repository.ts';
 import { inAgencyScope } from '../organisation/agency-scope.ts';
 import { actionLabel } from './action-labels.ts';
 import {
@@ -19,9 +20,9 @@ import {
   listHistory,
 } from './dossier.repository.ts';
 import type { ActionBody, CreateDossierBody, DossierDetail } from './dossier.schemas.ts';
-import { calendarFor, calendarOf, type DossierDeps, versionOf } from './dossier-context.ts';
+import { calendarOf, calendarsOfRows, type DossierDeps, versionOf } from './dossier-context.ts';
 import { looksLikeIdNumber, revealDossier } from './dossier-protection.ts';
-import { iso, statusNameOf, toSummary } from './dossier-view.ts';
+import { iso, SUMMARY_COLUMNS, statusNameOf, toSummary } from './dossier-view.ts';
 import { createDossier } from './use-cases/create-dossier.ts';
 import { loadForUser, performAction } from './use-cases/perform-action.ts';
 
@@ -161,34 +162,32 @@ export async function listDossiers(
       ]),
     );
   }
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const order =
     queue === 'online_new'
       ? sql`d.reception_due_at asc nulls last`
       : sql`d.due_at asc nulls last, d.submitted_at desc`;
-  const rows = await base
-    .selectAll('d')
-    .select(['v.name as procedureName', 'a.code as receivingAgencyCode'])
-    .orderBy(order)
-    .orderBy('d.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  const today = todayInVietnam(deps.now());
-  const calendars = new Map<string, Awaited<ReturnType<typeof calendarFor>> | null>();
-  for (const row of rows) {
-    const agencyId = row.status === 1 ? row.receivingAgencyId : row.handlingAgencyId;
-    if (!calendars.has(agencyId)) {
-      calendars.set(agencyId, await calendarFor(deps.db, agencyId, today).catch(() => null));
-    }
-  }
+  // The colour follows the reception clock of the receiving agency while awaiting reception (status 1).
+  const clockAgency = sql<string>`case when d.status = 1 then d.receiving_agency_id else d.handling_agency_id end`;
+  // The count and the page are independent: on a server they run side by side on two connections.
+  const [total, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(SUMMARY_COLUMNS)
+      .select(['v.name as procedureName', 'a.code as receivingAgencyCode', clockAgency.as('agencyId')])
+      .select(calendarRevisionsOf(clockAgency).as('calendarRevisions'))
+      .orderBy(order)
+      .orderBy('d.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
+  const calendars = await calendarsOfRows(deps.db, rows, todayInVietnam(deps.now()));
   return {
     items: rows.map((row) =>
       toSummary(row, {
         procedureName: row.procedureName,
         receivingAgencyCode: row.receivingAgencyCode,
-        calendar:
-          calendars.get(row.status === 1 ? row.receivingAgencyId : row.handlingAgencyId)?.calendar ?? null,
+        calendar: calendars.get(row.agencyId) ?? null,
         now: deps.now(),
       }),
     ),

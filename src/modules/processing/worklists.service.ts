@@ -7,11 +7,10 @@ import { foldVietnamese } from '../../domain/text/vietnamese.ts';
 import { todayInVietnam } from '../../domain/time/vietnam-date.ts';
 import { warningLevel } from '../../domain/working-time/index.ts';
 import type { CurrentUser } from '../auth/actor.ts';
-import { resolveCalendarFromRevisions } from '../calendar/calendar.loader.ts';
 import { calendarRevisionsOf } from '../calendar/calendar.repository.ts';
 import type { DossierRow } from '../dossiers/dossier.repository.ts';
-import type { DossierDeps } from '../dossiers/dossier-context.ts';
-import { iso, toSummary } from '../dossiers/dossier-view.ts';
+import { calendarsOfRows, type DossierDeps } from '../dossiers/dossier-context.ts';
+import { iso, SUMMARY_COLUMNS, toSummary } from '../dossiers/dossier-view.ts';
 import { inAgencyScope } from '../organisation/agency-scope.ts';
 
 export const WORKLISTS = [
@@ -132,7 +131,8 @@ export async function worklist(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     base
-      .selectAll('d')
+      .select(SUMMARY_COLUMNS)
+      .select(['d.handlingAgencyId', 'd.currentStepKey', 'd.stepDueAt', 'd.apologyCount'])
       .select(['v.name as procedureName', 'a.code as receivingAgencyCode', 'u.fullName as assigneeName'])
       // Each row's calendar revisions come with it: cached calendars then need no further query.
       .select(calendarRevisionsOf(sql.ref('d.handlingAgencyId')).as('calendarRevisions'))
@@ -142,22 +142,16 @@ export async function worklist(
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
-  const today = todayInVietnam(now);
-  // A desk at a provincial centre lists dossiers of many agencies: their calendars load at once.
-  const revisionsOf = new Map(rows.map((row) => [row.handlingAgencyId, row.calendarRevisions] as const));
-  const calendars = new Map(
-    await Promise.all(
-      [...revisionsOf].map(
-        async ([id, revisions]) =>
-          [id, await resolveCalendarFromRevisions(deps.db, revisions, today).catch(() => null)] as const,
-      ),
-    ),
+  const calendars = await calendarsOfRows(
+    deps.db,
+    rows.map((row) => ({ agencyId: row.handlingAgencyId, calendarRevisions: row.calendarRevisions })),
+    todayInVietnam(now),
   );
   return {
     items: rows.map((row) => {
-      const calendar = calendars.get(row.handlingAgencyId)?.calendar ?? null;
+      const calendar = calendars.get(row.handlingAgencyId) ?? null;
       return {
-        ...toSummary(row as DossierRow, {
+        ...toSummary(row, {
           procedureName: row.procedureName,
           receivingAgencyCode: row.receivingAgencyCode,
           calendar,
@@ -166,7 +160,7 @@ export async function worklist(
         currentStepKey: row.currentStepKey,
         assigneeName: row.assigneeName,
         stepDueAt: iso(row.stepDueAt),
-        stepWarning: stepWarningOf(row as DossierRow, calendar, now),
+        stepWarning: stepWarningOf(row, calendar, now),
         apologyCount: row.apologyCount,
       };
     }),
