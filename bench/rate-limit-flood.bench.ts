@@ -7,11 +7,15 @@
 //    measured in the same run. Two flood shapes: steady (evenly paced) and bursty (autocannon).
 // The app runs as src/main.ts in its own process with the shipped defaults (LOG_LEVEL info, its
 // output discarded), as a province runs it: the bench's clients never share the server's event
-// loop. Server, flood, officer and database share this machine's two cores.
+// loop. Server, flood, officer and database share this machine's cores; with BENCH_PIN=1 the app
+// runs on CPU 0 and the flood, the officer's client and this process on CPU 1 (alone and flooded
+// alike), so the attacker's CPU is not the server's, as in life (PostgreSQL's own processes are
+// left where the system runs them).
 //
 //   node --import tsx bench/rate-limit-flood.bench.ts          (embedded PGlite)
 //   DATABASE_URL=postgres://…/postgres node --import tsx …     (a throwaway database on that server)
-//   BENCH_SECONDS=30 (officer time per case), BENCH_ROUNDS=3 (alone/flooded turns), BENCH_FLOOD_RATE=2000
+//   BENCH_SECONDS=30 (officer time per case), BENCH_ROUNDS=3 (alone/flooded turns), BENCH_FLOOD_RATE=2000,
+//   BENCH_PIN=1 (app on CPU 0; flood and officer client on CPU 1)
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,6 +34,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The attacker's CPU is not the server's in life; here they share two cores. 0 = no allowance.
 const FLOOD_NICE = Number(process.env.BENCH_FLOOD_NICE ?? 0);
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 2000);
+const PIN = process.env.BENCH_PIN === '1';
+const SERVER_CPUS = '0';
+const CLIENT_CPUS = '1';
 const AUTOCANNON = path.resolve(import.meta.dirname, '../node_modules/autocannon/autocannon.js');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
 
@@ -63,7 +70,11 @@ const env = {
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 };
 const config = loadConfig(env);
-const app = spawnApp({ port, env });
+const app = spawnApp({ port, env, ...(PIN ? { cpus: SERVER_CPUS } : {}) });
+if (PIN) {
+  // This process sends the officer's requests: on the clients' CPU, every thread.
+  await promisify(execFile)('taskset', ['-a', '-p', '-c', CLIENT_CPUS, String(process.pid)]);
+}
 await waitReady(port, app);
 const databaseKind = databaseUrl ? 'postgres' : 'pglite';
 
@@ -197,13 +208,11 @@ async function startFlood(shape: FloodShape, port: number, code: string, seconds
     shape === 'steady'
       ? ['--import', 'tsx', PACED_FLOOD, url, String(FLOOD_RATE), String(seconds), spoof]
       : [AUTOCANNON, '-j', '-c', '50', '-R', String(FLOOD_RATE), '-d', String(seconds), '-H', spoof, url];
-  const { stdout } = await promisify(execFile)(
-    'nice',
-    ['-n', String(FLOOD_NICE), process.execPath, ...command],
-    {
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
+  const niced = ['nice', '-n', String(FLOOD_NICE), process.execPath, ...command];
+  const [file, ...args] = PIN ? ['taskset', '-c', CLIENT_CPUS, ...niced] : niced;
+  const { stdout } = await promisify(execFile)(file as string, args, {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as FloodRun;
 }
 
@@ -311,7 +320,7 @@ try {
     );
   };
   process.stdout.write(
-    `\nGoal 36, part 2 (${databaseKind}): officer worklist at 5 req/s; ${ROUNDS} rounds of ${phase} s alone, ` +
+    `\nGoal 36, part 2 (${databaseKind}${PIN ? `; app on CPU ${SERVER_CPUS}, clients and flood on CPU ${CLIENT_CPUS}` : ''}): officer worklist at 5 req/s; ${ROUNDS} rounds of ${phase} s alone, ` +
       `${phase} s under a steady flood, ${phase} s under a bursty one (target for the ratio: ≤ 1.5)\n` +
       `| case | officer requests | p50 ms | p95 ms | ratio (p95) |\n|---|---|---|---|---|\n` +
       row('officer alone (baseline)', cases.alone) +

@@ -15,12 +15,17 @@ export interface AppProcessOptions {
   logFile?: string;
   /** Extra `--import` modules loaded before the app (e.g. the crash harness's shifted clock). */
   preload?: string[];
+  /** CPUs the app may run on (taskset list, e.g. "0"); any when not given. */
+  cpus?: string;
 }
 
 export function spawnApp(options: AppProcessOptions): ChildProcess {
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
   const preload = (options.preload ?? []).flatMap((file) => ['--import', file]);
-  return spawn(process.execPath, ['--import', 'tsx', ...preload, 'src/main.ts'], {
+  const command = [process.execPath, '--import', 'tsx', ...preload, 'src/main.ts'];
+  // taskset execs the command: the child's pid is the app's.
+  const [file, ...args] = options.cpus ? ['taskset', '-c', options.cpus, ...command] : command;
+  return spawn(file as string, args, {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', ...options.env },
