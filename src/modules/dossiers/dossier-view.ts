@@ -27,21 +27,8 @@ export const SUMMARY_COLUMNS = [
   'd.receptionDueAt',
   'd.version',
 ] as const;
-type SummaryRow = Pick<
-  DossierRow,
-  | 'id'
-  | 'code'
-  | 'status'
-  | 'subStatus'
-  | 'procedureId'
-  | 'channel'
-  | 'applicant'
-  | 'submittedAt'
-  | 'receivedAt'
-  | 'dueAt'
-  | 'receptionDueAt'
-  | 'version'
->;
+type SummaryColumn = (typeof SUMMARY_COLUMNS)[number] extends `d.${infer C}` ? C : never;
+type SummaryRow = Pick<DossierRow, SummaryColumn & keyof DossierRow>;
 
 export interface SummaryContext {
   procedureName: string;
