@@ -96,8 +96,36 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
   expect(await lookupStatus(head, code)).toBe(4);
 
   const leader = await as(browser, 'lanhdao.stp');
+  const listed = leader.waitForResponse((r) => r.url().includes('/api/v1/worklists/signature?'));
   await leader.goto('/admin/xu-ly?ds=signature');
   await expect(leader.getByTestId('count-signature')).not.toHaveText('0');
+  // R36: each row's badge is the worse of the two clocks the server answered, and "overdue" means a
+  // clock had run out at the moment the server answered.
+  const response = await listed;
+  const answeredAt = Date.parse((await response.headerValue('date')) ?? '');
+  const page1 = (await response.json()).items as Array<{
+    code: string;
+    dueAt: string | null;
+    stepDueAt: string | null;
+    warning: string | null;
+    stepWarning: string | null;
+  }>;
+  await expect(leader.locator('table tbody tr')).toHaveCount(page1.length);
+  const names: Record<string, string> = { overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn', normal: 'Trong hạn' };
+  for (const row of page1) {
+    const level = [row.warning, row.stepWarning].includes('overdue')
+      ? 'overdue'
+      : [row.warning, row.stepWarning].includes('dueSoon')
+        ? 'dueSoon'
+        : (row.warning ?? row.stepWarning);
+    const badge = leader.locator('table tbody tr', { hasText: row.code }).locator('.warn');
+    await expect(badge, JSON.stringify(row)).toHaveText(names[level ?? ''] ?? '');
+    if (level === 'overdue') {
+      const clocks = [row.dueAt, row.stepDueAt].filter((c): c is string => c !== null).map(Date.parse);
+      // The Date header has whole seconds: allow the one it rounds down.
+      expect(Math.min(...clocks), JSON.stringify(row)).toBeLessThan(answeredAt + 1000);
+    }
+  }
   const signature = await (
     await leader.request.get(`/api/v1/worklists/signature?q=${encodeURIComponent(code)}`)
   ).json();
