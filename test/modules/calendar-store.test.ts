@@ -1,6 +1,7 @@
 // Calendars as stored data (migration 0005) and the loader other modules call: the idempotent seed of
 // every deployment, version selection by date, agency calendars (own, or an ancestor's), and the cache
 // that follows each calendar's revision (so a change made by another instance is seen on the next load).
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEEKLY_SCHEDULE } from '../../src/domain/working-time/index.ts';
@@ -175,6 +176,26 @@ describe('[R30] the cache follows the revision', () => {
     const byId = (list: CalendarRevision[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(listed.length).toBeGreaterThan(0);
     expect(byId(listed)).toEqual(byId(await findCalendarRevisions(db(), unit)));
+    // Without an agency there is no chain: exactly the province's calendars, at no depth, even when
+    // an agency has its own calendar (a row added for this check and taken back).
+    const own = await db()
+      .insertInto('workingCalendars')
+      .values({ id: randomUUID(), agencyId: unit, updatedAt: new Date() })
+      .returning(['id', 'revision'])
+      .executeTakeFirstOrThrow();
+    try {
+      expect(await findCalendarRevisions(db(), unit)).toContainEqual({ ...own, agencyId: unit, depth: 0 });
+      const province = await db()
+        .selectFrom('workingCalendars')
+        .select(['id', 'revision'])
+        .where('agencyId', 'is', null)
+        .execute();
+      expect(byId(await findCalendarRevisions(db(), null))).toEqual(
+        byId(province.map((c) => ({ ...c, agencyId: null, depth: null }))),
+      );
+    } finally {
+      await db().deleteFrom('workingCalendars').where('id', '=', own.id).execute();
+    }
     const first = await resolveCalendarFromRevisions(db(), listed, '2026-03-10');
     expect((await resolveCalendarFromRevisions(db(), await revisionsNow(), '2026-03-10')).calendar).toBe(
       first.calendar,

@@ -62,13 +62,7 @@ export async function findCalendarRevisions(
   db: Executor,
   agencyId: string | null,
 ): Promise<CalendarRevision[]> {
-  if (agencyId === null) {
-    return db
-      .selectFrom('workingCalendars')
-      .select(['id', 'agencyId', 'revision', sql<null>`null`.as('depth')])
-      .where('agencyId', 'is', null)
-      .execute();
-  }
+  // A null agency has no chain: only the province's calendars (agency_id null) come back.
   const { rows } = await sql<{
     revisions: CalendarRevision[];
   }>`select ${calendarRevisionsOf(sql`${agencyId}`)} as revisions`.execute(db);
