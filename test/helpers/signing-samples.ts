@@ -9,6 +9,17 @@ import { generateLocalPki, type LocalPki } from '../../src/adapters/signing/loca
 import { buildCrl, httpCrlSource } from '../../src/adapters/signing/revocation.ts';
 import { createTsaResponder, httpTsa, startLocalTsa } from '../../src/adapters/signing/tsa.ts';
 import type { TrustOptions } from '../../src/adapters/signing/verify.ts';
+import { renderDocument } from '../../src/modules/documents/render-document.ts';
+import { SAMPLE_MODELS } from '../../src/modules/documents/sample-models.ts';
+import { defaultTexts } from '../../src/modules/documents/templates/template-catalogue.ts';
+
+/** An unsigned result PDF as the system renders it (the handover record's sample). */
+export const sampleResultPdf = () =>
+  renderDocument('result_handover', SAMPLE_MODELS.result_handover, {
+    ruleSet: 'nd118_2025',
+    texts: defaultTexts('result_handover', 'nd118_2025'),
+    publicUrl: 'http://localhost',
+  });
 
 export interface TestAuthority {
   pki: LocalPki;

@@ -114,8 +114,9 @@ describe('[R24] signed results', () => {
     const report = await verify(signed);
     expect(report.valid).toBe(true);
     expect(report.signatures).toHaveLength(1);
-    // Issued results are B-LT: the DSS update follows the signature, and is the only thing that does.
-    expect(report.signatures[0]).toMatchObject({ coversWholeDocument: false, level: 'B-LT', problems: [] });
+    // Issued results are B-LTA: the DSS update, then the document timestamp follow the signature.
+    expect(report.signatures[0]).toMatchObject({ coversWholeDocument: false, level: 'B-LTA', problems: [] });
+    expect(report.documentTimestamps).toMatchObject([{ valid: true, coversWholeDocument: true }]);
     expect(report.signatures[0].reason).toContain(dossier.code);
 
     const shown = (await getJson(system, citizen, `/api/v1/dossiers/${dossier.id}/result/verification`)).body;

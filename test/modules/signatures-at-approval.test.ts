@@ -1,7 +1,7 @@
 // Goal 27 / R24 on the running system: the leader's approval signs the result in the same transaction
 // with two signatures (NĐ 30/2020 Phụ lục I): the leader's personal key (demo CA, CN = full name,
 // title Giám đốc), then the agency key; PAdES B-T from the local TSA, both certificates' CRLs checked
-// first, then one DSS covering both chains (B-LT). Checked by our verifier and by pdfsig; the page is
+// first, then one DSS covering both chains (B-LT), then a document timestamp over it all (B-LTA). Checked by our verifier and by pdfsig; the page is
 // rendered to see both appearances clear of the document's text. Refusals: signing-refusals.test.ts.
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
@@ -44,7 +44,7 @@ const overlaps = (a: number[], b: number[]) =>
   (b[1] ?? 0) < (a[3] ?? 0);
 
 describe('[goal 27] signing at approval: the leader, then the agency', () => {
-  it('two signatures, both valid and B-LT, one DSS with both chains; pdfsig 2/2; appearances clear of the text', async () => {
+  it('two signatures, both valid and B-LTA, one DSS with both chains, one document timestamp; pdfsig 2/2; appearances clear of the text', async () => {
     const system = await startTestSystem();
     systems.push(system);
     const result = await renderDocument('result_handover', SAMPLE_MODELS.result_handover, {
@@ -73,10 +73,14 @@ describe('[goal 27] signing at approval: the leader, then the agency', () => {
       'Sở Tư pháp tỉnh An Hòa (DEMO)',
     ]);
     for (const signature of shown.signatures) {
-      expect(signature).toMatchObject({ valid: true, level: 'B-LT', revocation: 'good', problems: [] });
+      expect(signature).toMatchObject({ valid: true, level: 'B-LTA', revocation: 'good', problems: [] });
       expect(signature.validationData).toEqual({ complete: true, vri: true, missing: [] });
       expect(signature.timestamp).toMatchObject({ valid: true });
     }
+    // The document timestamp (B-LTA) is listed apart: it is not a third signature.
+    expect(shown.documentTimestamps).toMatchObject([
+      { valid: true, tsa: 'MotCua Demo TSA (NOT FOR PRODUCTION)', coversWholeDocument: true, problems: [] },
+    ]);
     const download = await system.app.inject({
       url: `/api/v1/dossiers/${d.id}/result`,
       headers: { cookie: d.leader },
@@ -110,8 +114,12 @@ describe('[goal 27] signing at approval: the leader, then the agency', () => {
     const file = path.join(dir, 'approved.pdf');
     fs.writeFileSync(file, signed);
     const { output } = pdfsig(file, nssDir ? ['-nssdir', `sql:${nssDir}`] : []);
-    expect(output.match(/Signature #\d+:/g)).toHaveLength(2);
+    // pdfsig lists the document timestamp as a third field, which it does not validate (no RFC 3161
+    // check in poppler): the two signatures are the ones it calls valid.
+    expect(output.match(/Signature #\d+:/g)).toHaveLength(3);
+    expect(output.match(/Signature Type: ETSI\.CAdES\.detached/g)).toHaveLength(2);
     expect(output.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(output).not.toMatch(/Signature is Invalid|Digest Mismatch/);
     if (nssDir) {
       expect(output.match(/Certificate Validation: Certificate is Trusted\./g)).toHaveLength(2);
     }

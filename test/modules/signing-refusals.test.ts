@@ -99,8 +99,8 @@ describe('[goal 27] approval refused when a certificate cannot sign', () => {
         s.revocation,
       ]),
     ).toEqual([
-      ['Nguyen Van Lanh Dao (DEMO)', 'B-LT', 'good'],
-      ['Sở Tư pháp tỉnh An Hòa (DEMO)', 'B-LT', 'good'],
+      ['Nguyen Van Lanh Dao (DEMO)', 'B-LTA', 'good'],
+      ['Sở Tư pháp tỉnh An Hòa (DEMO)', 'B-LTA', 'good'],
     ]);
   }, 240_000);
 

@@ -1,10 +1,11 @@
-// PAdES B-LT, both sides. When a result is issued: gather for every signature in the PDF the signer
+// PAdES B-LT (and B-LTA), both sides. When a result is issued: gather for every signature in the PDF the signer
 // chain, the TSA chain and the current CRLs of every certificate below a root (from the revocation
 // source the pre-signing check uses) and append them as a DSS. When verifying: decide, from the DSS
 // alone, whether each chain can be validated without fetching anything.
 import { X509Certificate } from 'node:crypto';
 import { buildChain, loadRoots, type TrustOptions } from './chain.ts';
-import { parseDetachedCms } from './cms.ts';
+import { parseDetachedCms, type TimestampAuthority } from './cms.ts';
+import { addDocumentTimestamp, isDocumentTimestamp } from './doc-timestamp.ts';
 import { addDss, type DssContents, type ValidationData } from './dss.ts';
 import { findSignatures, signerOf } from './pdf-signatures.ts';
 import { crlsAbout, currentAt } from './revocation.ts';
@@ -32,7 +33,8 @@ export async function collectValidationData(pdf: Buffer, trust: TrustOptions): P
   const now = (trust.now ?? (() => new Date()))();
   const roots = loadRoots(trust);
   const data: ValidationData = { certs: [], crls: [], vri: [] };
-  for (const raw of findSignatures(pdf)) {
+  // A document timestamp already in the file (B-LTA being renewed) is not a signer's signature.
+  for (const raw of findSignatures(pdf).filter((r) => !isDocumentTimestamp(r))) {
     if (!raw.contents) {
       continue;
     }
@@ -77,9 +79,18 @@ export async function collectValidationData(pdf: Buffer, trust: TrustOptions): P
   return data;
 }
 
-/** Signed PDF → the same PDF plus a DSS update (PAdES B-LT when its signatures are B-T). */
-export async function extendToLongTerm(pdf: Buffer, trust: TrustOptions): Promise<Buffer> {
-  return addDss(pdf, await collectValidationData(pdf, trust));
+/**
+ * Signed PDF → the same PDF plus a DSS update (PAdES B-LT when its signatures are B-T), then, with
+ * `archiveTsa`, a document timestamp over both (B-LTA, ETSI EN 319 142-1 §5.4): the DSS must come
+ * first so the timestamp covers it. A TSA that cannot answer throws (TimestampError), as at signing.
+ */
+export async function extendToLongTerm(
+  pdf: Buffer,
+  trust: TrustOptions,
+  archiveTsa?: TimestampAuthority,
+): Promise<Buffer> {
+  const withDss = addDss(pdf, await collectValidationData(pdf, trust));
+  return archiveTsa ? addDocumentTimestamp(withDss, archiveTsa) : withDss;
 }
 
 export interface LongTermCheck {

@@ -27,7 +27,7 @@ export interface SignPdfOptions {
 }
 
 /** Bytes reserved for the CMS (hex doubles it): room for a chain of several RSA-4096 certificates. */
-const SIGNATURE_BYTES = 16_384;
+export const SIGNATURE_BYTES = 16_384;
 
 export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptions): Promise<Buffer> {
   // @signpdf writes dictionary strings as UTF-8 bytes, which PDF readers misread outside ASCII, so
@@ -65,6 +65,18 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
       `cannot add a signature field to this PDF: ${(error as Error).message}`,
     );
   }
+  return fillPlaceholder(prepared, (signed) => buildDetachedCms(signed, signer, options.tsa));
+}
+
+/**
+ * Writes the real /ByteRange over the placeholder's (same length) and fills /Contents with what
+ * `contentsFor` makes of the covered bytes: a CMS signature, or a timestamp token for a document
+ * timestamp (ISO 32000-2 §12.8.5, same hole and range rules).
+ */
+export async function fillPlaceholder(
+  prepared: Buffer,
+  contentsFor: (covered: Buffer) => Promise<Buffer>,
+): Promise<Buffer> {
   const { byteRangePlaceholder, byteRangePlaceholderPosition } = findByteRange(prepared);
   if (!byteRangePlaceholder || byteRangePlaceholderPosition === undefined) {
     throw new SigningError('PDF_UNSUPPORTED', 'no signature placeholder found');
@@ -81,7 +93,7 @@ export async function signPdf(pdf: Buffer, signer: Signer, options: SignPdfOptio
     prepared.subarray(byteRangeEnd),
   ]);
   const signed = Buffer.concat([out.subarray(0, holeStart), out.subarray(holeEnd)]);
-  const cms = await buildDetachedCms(signed, signer, options.tsa);
+  const cms = await contentsFor(signed);
   const hex = cms.toString('hex');
   const room = holeEnd - holeStart - 2;
   if (hex.length > room) {

@@ -252,11 +252,12 @@ export interface TimestampCheck {
 }
 
 /**
- * A signature timestamp: the token's imprint is SHA-256 of the signature value, its TSTInfo digest
- * matches, the TSA's signature holds and the TSA certificate is for time-stamping. The chain to a
- * trusted root is the caller's (the same check as the signer's).
+ * A timestamp over `data`: the token's imprint is SHA-256 of it (the signature value for a signature
+ * timestamp, the /ByteRange bytes for a document timestamp), its TSTInfo digest matches, the TSA's
+ * signature holds and the TSA certificate is for time-stamping. The chain to a trusted root is the
+ * caller's (the same check as the signer's).
  */
-export function checkTimestamp(token: Buffer, signatureValue: Buffer): TimestampCheck {
+export function checkTimestamp(token: Buffer, data: Buffer): TimestampCheck {
   const none: TimestampCheck = { time: null, tsa: null, certificates: [], valid: false };
   let info: ReturnType<typeof readTstInfo>;
   try {
@@ -269,7 +270,7 @@ export function checkTimestamp(token: Buffer, signatureValue: Buffer): Timestamp
   const tsa = certificates[0] ?? null;
   const imprintOk =
     info.imprintAlgorithm === OID.sha256 &&
-    info.imprint.equals(crypto.createHash('sha256').update(signatureValue).digest());
+    info.imprint.equals(crypto.createHash('sha256').update(data).digest());
   const digestOk =
     cms.eContent !== null &&
     cms.messageDigest?.equals(crypto.createHash('sha256').update(cms.eContent).digest()) === true;

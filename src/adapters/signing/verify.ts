@@ -7,15 +7,23 @@
 // with a signature timestamp (PAdES B-T) the TSA's token is checked and its time is the signing time.
 // With a DSS (PAdES B-LT) whose certificates and CRLs validate the signer and TSA chains on their
 // own, revocation is judged from the DSS alone (nothing fetched); updates that only add a DSS do not
-// count as modifications after signing.
+// count as modifications after signing. Document timestamps (PAdES B-LTA, doc-timestamp.ts) are
+// reported apart from the signatures; one that is valid and covers a B-LT signature and its DSS
+// makes it B-LTA.
 import crypto, { X509Certificate } from 'node:crypto';
 import { buildChain, chainRevocation, loadRoots, type TrustOptions } from './chain.ts';
 import { OID, parseDetachedCms } from './cms.ts';
+import {
+  type Archive,
+  checkDocumentTimestamps,
+  type DocumentTimestampVerification,
+  isDocumentTimestamp,
+  trustedTimestamp,
+} from './doc-timestamp.ts';
 import { type DssContents, readDss, vriKey } from './dss.ts';
 import { onlyDssAfter } from './dss-update-check.ts';
 import { checkLongTerm } from './long-term.ts';
 import { findSignatures, literal, parsePdfDate, type RawSignature, signerOf } from './pdf-signatures.ts';
-import { checkTimestamp } from './tsa.ts';
 
 export type { TrustOptions } from './chain.ts';
 
@@ -61,8 +69,11 @@ export interface SignatureVerification {
   subFilter: string | null;
   /** The signed bytes run to the end of the file. */
   coversWholeDocument: boolean;
-  /** PAdES baseline level: B-T with a valid signature timestamp, B-LT when the DSS also validates it. */
-  level: 'B-B' | 'B-T' | 'B-LT';
+  /**
+   * PAdES baseline level: B-T with a valid signature timestamp, B-LT when the DSS also validates it,
+   * B-LTA when a valid document timestamp after the DSS covers the signature and that DSS.
+   */
+  level: 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
   /** The RFC 3161 signature timestamp, when present. */
   timestamp: { time: Date | null; tsa: string | null; valid: boolean } | null;
   /** Revocation of the signer's chain: not checked when no revocation source is configured. */
@@ -80,6 +91,8 @@ export interface PdfVerification {
   /** At least one signature, all valid, and nothing added after the last one. */
   valid: boolean;
   signatures: SignatureVerification[];
+  /** Document timestamps (PAdES B-LTA): not signatures, so not counted among them. */
+  documentTimestamps: DocumentTimestampVerification[];
   /** Always listed so nobody mistakes the check for more than it is. */
   limitations: string[];
 }
@@ -108,6 +121,7 @@ async function verifyOne(
   roots: X509Certificate[],
   trust: TrustOptions,
   dss: DssContents | null,
+  archive: Archive | null,
 ): Promise<SignatureVerification> {
   const problems = new Set<SignatureProblem>();
   const [a = -1, b = -1, c = -1, d = -1] = raw.byteRange;
@@ -132,7 +146,13 @@ async function verifyOne(
     result.problems = ['byte_range_invalid'];
     return result;
   }
-  if (!result.coversWholeDocument && !(await onlyDssAfter(pdf, c + d))) {
+  // Before a valid document timestamp, only DSS updates may follow the signature up to the
+  // timestamp's own update, which the timestamp covers to the end (ETSI EN 319 142-1 §5.4).
+  const sealed =
+    archive !== null &&
+    c + d <= archive.revisionStart &&
+    (await onlyDssAfter(pdf.subarray(0, archive.revisionStart), c + d));
+  if (!result.coversWholeDocument && !sealed && !(await onlyDssAfter(pdf, c + d))) {
     problems.add('modified_after_signing');
   }
   let cms: ReturnType<typeof parseDetachedCms>;
@@ -185,18 +205,12 @@ async function verifyOne(
   let trustedTime: Date | null = null;
   const leaves = [signer];
   if (cms.timestampToken) {
-    const ts = checkTimestamp(cms.timestampToken, cms.signature);
-    if (ts.tsa) {
-      leaves.push(ts.tsa);
+    const ts = trustedTimestamp(cms.timestampToken, cms.signature, roots);
+    if (ts.tsaCert) {
+      leaves.push(ts.tsaCert);
     }
-    const tsaChain = ts.tsa ? buildChain(ts.tsa, ts.certificates, roots) : null;
-    const tsaValidThen =
-      ts.time !== null &&
-      ts.tsa !== null &&
-      ts.time >= new Date(ts.tsa.validFrom) &&
-      ts.time <= new Date(ts.tsa.validTo);
-    const valid = ts.valid && tsaChain?.trusted === true && tsaValidThen;
-    result.timestamp = { time: ts.time, tsa: ts.tsa ? field(ts.tsa.subject, 'CN') : null, valid };
+    const { valid } = ts;
+    result.timestamp = { time: ts.time, tsa: ts.tsa, valid };
     if (valid && ts.time) {
       trustedTime = ts.time;
       result.signedAt = ts.time;
@@ -216,9 +230,15 @@ async function verifyOne(
       if (lt.revocation === 'revoked') {
         problems.add('certificate_revoked');
       }
+      // B-LTA: the document timestamp covers this signature, and the DSS as it timestamped it
+      // validates the signature on its own (ETSI EN 319 142-1 §5.4).
+      const archived = archive && c + d <= archive.revisionStart ? archive.dss : null;
+      if (archived && checkLongTerm(archived, leaves, trustedTime ?? at, trust).complete) {
+        result.level = 'B-LTA';
+      }
     }
   }
-  if (trust.revocation && trusted && result.level !== 'B-LT') {
+  if (trust.revocation && trusted && result.level !== 'B-LT' && result.level !== 'B-LTA') {
     const now = (trust.now ?? (() => new Date()))();
     result.revocation = await chainRevocation(
       chain.map((link) => link.cert),
@@ -251,8 +271,10 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustOptions): Pro
   const roots = loadRoots(trust);
   const signatures: SignatureVerification[] = [];
   const dss = await readDss(pdf);
-  for (const raw of findSignatures(pdf)) {
-    signatures.push(await verifyOne(pdf, raw, roots, trust, dss));
+  const found = findSignatures(pdf);
+  const { documentTimestamps, archive } = await checkDocumentTimestamps(pdf, found, roots);
+  for (const raw of found.filter((r) => !isDocumentTimestamp(r))) {
+    signatures.push(await verifyOne(pdf, raw, roots, trust, dss, archive));
   }
   // An earlier signature not reaching the end is normal when a later valid signature covers the
   // whole file (a second signer's incremental update); anything after the last one is not.
@@ -264,8 +286,10 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustOptions): Pro
     }
   }
   return {
-    valid: signatures.length > 0 && signatures.every((s) => s.valid),
+    valid:
+      signatures.length > 0 && signatures.every((s) => s.valid) && documentTimestamps.every((t) => t.valid),
     signatures,
+    documentTimestamps,
     limitations: [
       ...(trust.revocation ? [] : ['revocation (CRL/OCSP) not checked: no revocation source configured']),
       ...(signatures.some((s) => s.level === 'B-B')

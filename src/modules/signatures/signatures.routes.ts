@@ -28,6 +28,7 @@ export function toVerificationView(
       chain: s.chain.map(cert),
       timestamp: s.timestamp ? { ...s.timestamp, time: iso(s.timestamp.time) } : null,
     })),
+    documentTimestamps: report.documentTimestamps.map((t) => ({ ...t, time: iso(t.time) })),
     limitations: report.limitations,
     sha256: createHash('sha256').update(pdf).digest('hex'),
     demoTrust,

@@ -47,10 +47,13 @@ export const VerificationSchema = Type.Object({
       location: Nullable(Type.String()),
       subFilter: Nullable(Type.String()),
       coversWholeDocument: Type.Boolean(),
-      level: Type.Union([Type.Literal('B-B'), Type.Literal('B-T'), Type.Literal('B-LT')], {
-        description:
-          'PAdES baseline level: B-T with a valid RFC 3161 signature timestamp; B-LT when the DSS also holds every certificate and CRL needed to validate the signer and TSA chains offline',
-      }),
+      level: Type.Union(
+        [Type.Literal('B-B'), Type.Literal('B-T'), Type.Literal('B-LT'), Type.Literal('B-LTA')],
+        {
+          description:
+            'PAdES baseline level: B-T with a valid RFC 3161 signature timestamp; B-LT when the DSS also holds every certificate and CRL needed to validate the signer and TSA chains offline; B-LTA when a valid document timestamp after the DSS covers the signature and that DSS',
+        },
+      ),
       timestamp: Type.Union([
         Type.Object({
           time: Nullable(Type.String({ format: 'date-time' })),
@@ -80,6 +83,25 @@ export const VerificationSchema = Type.Object({
         { description: 'The Document Security Store for this signature; null when the file has none' },
       ),
     }),
+  ),
+  documentTimestamps: Type.Array(
+    Type.Object({
+      valid: Type.Boolean(),
+      time: Nullable(Type.String({ format: 'date-time' })),
+      tsa: Nullable(Type.String({ description: 'Common name of the time-stamping authority' })),
+      problems: Type.Array(
+        Type.Union([
+          Type.Literal('byte_range_invalid'),
+          Type.Literal('timestamp_invalid'),
+          Type.Literal('modified_after_signing'),
+        ]),
+      ),
+      coversWholeDocument: Type.Boolean(),
+    }),
+    {
+      description:
+        'Document timestamps (PAdES B-LTA, ISO 32000-2 12.8.5): RFC 3161 tokens over the whole file before them; not signatures',
+    },
   ),
   limitations: Type.Array(Type.String()),
   sha256: Type.String({ description: 'SHA-256 of the file checked' }),

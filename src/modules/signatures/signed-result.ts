@@ -4,8 +4,9 @@
 // CRLs checked first) in the approval's own transaction: a refused signature (no personal key; expired,
 // revoked, untrusted certificate) refuses the approval with a structured error.
 // The result is archived from that moment (the stored copy is what the applicant gets and what is
-// kept), so the DSS (certificates + current CRLs, PAdES B-LT) is added right after signing, in the
-// same step: no later archiving pass has to find CRLs that are current then for a past signature.
+// kept), so the DSS (certificates + current CRLs, PAdES B-LT) and then a document timestamp over it
+// (PAdES B-LTA) are added right after signing, in the same step: no later archiving pass has to find
+// CRLs that are current then for a past signature.
 // The signed copy is kept as a file of the dossier (component "signed-result", linked to the approval
 // in the history) and is what the applicant downloads. Approvals recorded before signing at approval
 // existed are signed on first download, by the agency only. Verification re-checks the stored copy.

@@ -2,7 +2,7 @@
 // at startup from the configuration: the agency PKCS#12 signer (or none), the trusted roots, the CRL
 // sources (distribution points over HTTP, configured files) and the RFC 3161 TSA. In demo mode the
 // throwaway CA supplies the key, its CRLs and a local TSA on 127.0.0.1 (same protocol, simulated).
-// Results issued at approval are made B-LT right after signing (see signed-result.ts).
+// Results issued at approval are made B-LTA right after signing (see signed-result.ts).
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +43,8 @@ export interface SigningService {
   demo: boolean;
   /**
    * Checks the certificate (chain, validity, CRL), signs, and timestamps when a TSA is configured.
-   * `longTerm` then appends the DSS (certificates and current CRLs of every signature: PAdES B-LT).
+   * `longTerm` then appends the DSS (certificates and current CRLs of every signature: PAdES B-LT)
+   * and, with a TSA, a document timestamp over it all (PAdES B-LTA).
    */
   sign(pdf: Buffer, options: SignPdfOptions & { longTerm?: boolean }): Promise<Buffer>;
   /**
@@ -153,7 +154,7 @@ export function createSigningService(config: Config): SigningService {
         throw error;
       }
     }
-    return options.longTerm ? extendToLongTerm(signed, trust) : signed;
+    return options.longTerm ? extendToLongTerm(signed, trust, tsa) : signed;
   };
   return {
     demo: s.useDemoPki,
