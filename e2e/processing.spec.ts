@@ -136,16 +136,20 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
       .getByLabel('Tệp kết quả (PDF)')
       .setInputFiles({ name: 'phieu-lltp.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf()) });
   });
-  // Signed at approval: the panel verifies the copy (B-LT, CRL, the demo CA and TSA are simulated).
+  // Signed at approval: the panel verifies the copy (B-LTA, CRL, the demo CA and TSA are simulated).
   const signedPanel = leader.getByTestId('signed-result');
   await expect(signedPanel).toBeVisible({ timeout: 15_000 });
   await expect(signedPanel).toContainText('Chữ ký số hợp lệ');
-  // NĐ 30/2020: the leader's own signature, then the agency's; both valid, both B-LT (one DSS).
+  // NĐ 30/2020: the leader's own signature, then the agency's; both valid, both B-LTA (one DSS, then
+  // a document timestamp, listed apart: still 2 signatures).
   await expect(signedPanel.getByTestId('signature-count')).toHaveText('2/2 chữ ký số hợp lệ');
   await expect(signedPanel.getByTestId('signature')).toHaveCount(2);
   await expect(signedPanel.getByTestId('signature').nth(0)).toContainText('Đỗ Văn Hùng (demo)');
   await expect(signedPanel.getByTestId('signature').nth(1)).toContainText('Sở Tư pháp tỉnh An Hòa (DEMO)');
-  await expect(signedPanel.getByTestId('signature-level')).toHaveText([/^B-LT /, /^B-LT /]);
+  await expect(signedPanel.getByTestId('signature-level')).toHaveText([/^B-LTA /, /^B-LTA /]);
+  await expect(signedPanel.getByTestId('document-timestamp')).toHaveText(
+    /^Dấu thời gian tài liệu \(B-LTA\): .+, MotCua Demo TSA \(NOT FOR PRODUCTION\)$/,
+  );
   await expect(signedPanel).toContainText('đủ chứng thư và CRL để kiểm tra mà không cần tra cứu trực tuyến');
   await leader.screenshot({ path: 'test-results/processing-approved.png', fullPage: true });
   // The issued file checked on the signature page: the same facts, plus issuer and chain.
@@ -157,7 +161,8 @@ test('[R21–R25, R36] the demo LLTP dossier goes from the desk through four off
   await leader.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
   await expect(leader.locator('#verdict')).toHaveText('Chữ ký số hợp lệ');
   await expect(leader.getByTestId('signature-count')).toHaveText('2/2 chữ ký số hợp lệ');
-  await expect(leader.getByTestId('signature-level')).toHaveText([/^B-LT /, /^B-LT /]);
+  await expect(leader.getByTestId('signature-level')).toHaveText([/^B-LTA /, /^B-LTA /]);
+  await expect(leader.getByTestId('document-timestamp')).toContainText('MotCua Demo TSA');
   await leader.screenshot({ path: 'test-results/processing-result-checked.png', fullPage: true });
   expect(await lookupStatus(leader, code)).toBe(4);
 

@@ -6,7 +6,7 @@ import { errorMessage } from '../api/client.ts';
 import { documentsApi } from '../api/documents.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Alert } from '../ui/layout.tsx';
-import { SignatureFacts } from '../ui/SignatureFacts.tsx';
+import { DocumentTimestamps, SignatureFacts } from '../ui/SignatureFacts.tsx';
 import '../ui/documents.css';
 
 export function SignaturePage() {
@@ -92,6 +92,7 @@ export function SignaturePage() {
               <SignatureFacts signature={s} when={when} last={i === result.signatures.length - 1} detailed />
             </section>
           ))}
+          <DocumentTimestamps timestamps={result.documentTimestamps} when={when} />
           <p className="hint">
             {t.limitations}: {result.limitations.join('; ')}
           </p>

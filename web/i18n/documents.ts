@@ -121,6 +121,7 @@ export const documentsVi = {
     'B-B': 'B-B (cơ bản: thời điểm ký do người ký tự khai)',
     'B-T': 'B-T (có dấu thời gian)',
     'B-LT': 'B-LT (có dấu thời gian và dữ liệu kiểm tra dài hạn)',
+    'B-LTA': 'B-LTA (có dấu thời gian tài liệu để lưu trữ dài hạn)',
   } as Record<string, string>,
   validationData: 'Dữ liệu kiểm tra dài hạn (DSS)',
   validationDataNone: 'không có',
@@ -129,6 +130,12 @@ export const documentsVi = {
   missingCertificate: (subject: string) => `chứng thư ${subject}`,
   missingCrl: (subject: string) => `CRL cho ${subject}`,
   wholeFileDssOnly: 'Không; sau chữ ký chỉ có thêm dữ liệu kiểm tra dài hạn (DSS), được phép',
+  wholeFileArchived:
+    'Không; sau chữ ký chỉ có dữ liệu kiểm tra dài hạn (DSS) và dấu thời gian tài liệu bao toàn bộ tệp, được phép',
+  documentTimestamp: 'Dấu thời gian tài liệu (B-LTA)',
+  documentTimestampValid: (time: string, tsa: string) => `${time}, ${tsa}`,
+  documentTimestampInvalid:
+    'không hợp lệ: mã băm không khớp nội dung tệp, chữ ký của TSA sai hoặc TSA không được tin cậy',
   navWording: 'Nội dung mẫu',
   wordingTitle: 'Nội dung thông báo và mẫu phiếu',
   wordingLead: 'Sửa lời văn mà không cần sửa phần mềm. Thay đổi được ghi nhật ký.',
@@ -267,6 +274,7 @@ export const documentsEn: Catalogue<typeof documentsVi> = {
     'B-B': 'B-B (basic: the signing time is only claimed)',
     'B-T': 'B-T (with a timestamp)',
     'B-LT': 'B-LT (with a timestamp and long-term validation data)',
+    'B-LTA': 'B-LTA (with a document timestamp for long-term archiving)',
   },
   validationData: 'Long-term validation data (DSS)',
   validationDataNone: 'none',
@@ -275,6 +283,12 @@ export const documentsEn: Catalogue<typeof documentsVi> = {
   missingCertificate: (subject: string) => `certificate ${subject}`,
   missingCrl: (subject: string) => `CRL for ${subject}`,
   wholeFileDssOnly: 'No; only long-term validation data (DSS) was added after it, which is allowed',
+  wholeFileArchived:
+    'No; only long-term validation data (DSS) and a document timestamp over the whole file follow it, which is allowed',
+  documentTimestamp: 'Document timestamp (B-LTA)',
+  documentTimestampValid: (time: string, tsa: string) => `${time}, ${tsa}`,
+  documentTimestampInvalid:
+    'not valid: its digest does not match the file, the TSA signature is wrong or the TSA is not trusted',
   navWording: 'Wording',
   wordingTitle: 'Notification and form wording',
   wordingLead: 'Change the wording without changing the software. Changes are audited.',

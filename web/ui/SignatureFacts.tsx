@@ -6,6 +6,7 @@ import type { VerificationView } from '../../src/modules/signatures/signatures.s
 import { useI18n } from '../i18n/i18n.tsx';
 
 type SignatureView = VerificationView['signatures'][number];
+type DocumentTimestampView = VerificationView['documentTimestamps'][number];
 
 export function SignatureFacts({
   signature: s,
@@ -61,7 +62,15 @@ export function SignatureFacts({
             : t.validationDataMissing(missing)}
       </dd>
       <dt>{t.wholeFile}</dt>
-      <dd>{s.coversWholeDocument ? t.yes : dssOnlyAfter ? t.wholeFileDssOnly : t.no}</dd>
+      <dd>
+        {s.coversWholeDocument
+          ? t.yes
+          : dssOnlyAfter
+            ? s.level === 'B-LTA'
+              ? t.wholeFileArchived
+              : t.wholeFileDssOnly
+            : t.no}
+      </dd>
       {detailed ? (
         <>
           <dt>{t.chain}</dt>
@@ -90,5 +99,36 @@ export function SignatureFacts({
         </>
       ) : null}
     </dl>
+  );
+}
+
+/**
+ * The file's document timestamps (PAdES B-LTA), one line each: the time and TSA when valid, else
+ * why not. Shown apart from the signatures, which they are not (the signature count leaves them out).
+ */
+export function DocumentTimestamps({
+  timestamps,
+  when,
+}: {
+  timestamps: DocumentTimestampView[];
+  when: (iso: string | null) => string;
+}) {
+  const { m } = useI18n();
+  const t = m.documents;
+  return (
+    <>
+      {timestamps.map((ts, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: document timestamps keep their order in the file.
+        <p key={i} data-testid="document-timestamp">
+          {t.documentTimestamp}:{' '}
+          {ts.valid
+            ? t.documentTimestampValid(when(ts.time) || '—', ts.tsa ?? '—')
+            : [
+                t.documentTimestampInvalid,
+                ...ts.problems.filter((p) => p !== 'timestamp_invalid').map((p) => t.problem[p] ?? p),
+              ].join(' ')}
+        </p>
+      ))}
+    </>
   );
 }

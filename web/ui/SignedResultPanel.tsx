@@ -7,7 +7,7 @@ import { request } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatVietnamTime } from './form-kit.tsx';
 import { Alert } from './layout.tsx';
-import { SignatureFacts } from './SignatureFacts.tsx';
+import { DocumentTimestamps, SignatureFacts } from './SignatureFacts.tsx';
 
 export function SignedResultPanel({ dossierId }: { dossierId: string }) {
   const { m } = useI18n();
@@ -56,6 +56,7 @@ export function SignedResultPanel({ dossierId }: { dossierId: string }) {
           <SignatureFacts signature={s} when={formatVietnamTime} last={i === result.signatures.length - 1} />
         </div>
       ))}
+      <DocumentTimestamps timestamps={result.documentTimestamps} when={formatVietnamTime} />
       {result.demoTrust ? <p className="hint">{t.demoTrust}</p> : null}
     </section>
   );
