@@ -149,6 +149,18 @@ describe('[goal 27] PAdES B-LTA: a document timestamp after the DSS', () => {
     expect(report.signatures.map((s) => s.level)).toEqual(['B-LT', 'B-LT']);
   });
 
+  it('a document timestamp from a TSA outside the trusted roots is invalid', async () => {
+    const other = await startTestAuthority();
+    try {
+      const report = await verifyPdfSignatures(await addDocumentTimestamp(blt, other.tsa), ca.trust);
+      expect(report.valid).toBe(false);
+      expect(report.documentTimestamps[0]).toMatchObject({ valid: false, problems: ['timestamp_invalid'] });
+      expect(report.signatures.map((s) => s.level)).toEqual(['B-LT', 'B-LT']);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('a TSA that cannot answer refuses the extension (TIMESTAMP_FAILED), as it refuses signing', async () => {
     const down = httpTsa('http://127.0.0.1:9/tsa', { timeoutMs: 2_000 });
     await expect(extendToLongTerm(bt, ca.trust, down)).rejects.toMatchObject({ code: 'TIMESTAMP_FAILED' });
