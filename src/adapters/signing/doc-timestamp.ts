@@ -35,6 +35,9 @@ function asDocTimeStamp(prepared: Buffer): Buffer {
   const head = `<<\n/Type /DocTimeStamp\n/Filter /Adobe.PPKLite\n/SubFilter /${SUBFILTER_RFC3161}\n`;
   const dict = `${head}${text.slice(byteRange, holeEnd)}`;
   const length = close - open;
+  if (dict.length > length - 3) {
+    throw new Error('the timestamp dictionary does not fit where the placeholder was');
+  }
   return pointStartxrefAtXref(
     Buffer.concat([
       prepared.subarray(0, open),
