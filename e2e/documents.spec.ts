@@ -55,6 +55,10 @@ test('[R24] a signed result verifies in the signature page; a tampered copy fail
   // The signed template preview is timestamped but carries no DSS: B-T.
   await expect(page.getByTestId('signature-level')).toHaveText('B-T (có dấu thời gian)');
   await expect(page.getByText('Bản trình diễn: chỉ tin cậy chứng thư gốc giả lập')).toBeVisible();
+  // Times in Vietnam time as hh:mm:ss dd/mm/yyyy.
+  await expect(page.getByTestId('signed-at')).toHaveText(/^\d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+  // What the check does not cover, worded in Vietnamese.
+  await expect(page.getByText('Giới hạn của lần kiểm tra: không tra cứu OCSP')).toBeVisible();
   expect(await seriousA11yViolations(page)).toEqual([]);
 
   const tampered = Buffer.from(signed);

@@ -85,6 +85,10 @@ describe('[R24] PAdES signing', () => {
     expect(Math.abs((sig?.signedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(120_000);
     expect(sig?.reason).toBe('Ky so ket qua giai quyet TTHC');
     expect(sig?.location).toBe('An Hoa');
+    // The report says what it did not check, as codes the UI words in Vietnamese and English.
+    // No revocation source here, and no TSA: the time is the signer's claim (B-B).
+    expect(sig?.level).toBe('B-B');
+    expect(report.limitations).toEqual(['revocation_not_checked', 'signing_time_claimed', 'ocsp_not_read']);
   });
 
   it('[goal 27] the CMS is detached SignedData with SHA-256, RSA ≥ 2048 and the signer certificate embedded', () => {

@@ -22,9 +22,15 @@ export function SignaturePage() {
   const when = (iso: string | null) =>
     iso
       ? new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+          // dd/mm/yyyy with the seconds: signing times are compared to the second.
           timeZone: 'Asia/Ho_Chi_Minh',
-          dateStyle: 'short',
-          timeStyle: 'medium',
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hour12: false,
         }).format(new Date(iso))
       : '—';
 
@@ -94,7 +100,7 @@ export function SignaturePage() {
           ))}
           <DocumentTimestamps timestamps={result.documentTimestamps} when={when} />
           <p className="hint">
-            {t.limitations}: {result.limitations.join('; ')}
+            {t.limitations}: {result.limitations.map((code) => t.limitation[code]).join('; ')}
           </p>
         </section>
       ) : null}

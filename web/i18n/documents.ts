@@ -88,6 +88,11 @@ export const documentsVi = {
   wholeFile: 'Chữ ký bao toàn bộ tệp',
   problems: 'Vấn đề phát hiện',
   limitations: 'Giới hạn của lần kiểm tra',
+  limitation: {
+    revocation_not_checked: 'chưa kiểm tra tình trạng thu hồi (chưa cấu hình nguồn CRL)',
+    signing_time_claimed: 'có chữ ký không kèm dấu thời gian (B-B): thời điểm ký chỉ do người ký khai',
+    ocsp_not_read: 'không tra cứu OCSP (tình trạng thu hồi lấy từ CRL, tải về hoặc trong DSS)',
+  },
   signatureN: (n: number) => `Chữ ký số ${n}`,
   signatureCount: (valid: number, total: number) => `${valid}/${total} chữ ký số hợp lệ`,
   problem: {
@@ -241,6 +246,11 @@ export const documentsEn: Catalogue<typeof documentsVi> = {
   wholeFile: 'Signature covers the whole file',
   problems: 'Problems found',
   limitations: 'Limits of this check',
+  limitation: {
+    revocation_not_checked: 'revocation not checked (no CRL source configured)',
+    signing_time_claimed: 'a signature without a timestamp (B-B): its signing time is only claimed',
+    ocsp_not_read: 'OCSP not queried (revocation comes from CRLs, fetched or in the DSS)',
+  },
   signatureN: (n: number) => `Signature ${n}`,
   signatureCount: (valid: number, total: number) => `${valid} of ${total} signatures valid`,
   problem: {

@@ -34,7 +34,7 @@ export function SignatureFacts({
       <dt>{t.signer}</dt>
       <dd>{s.signer?.commonName ?? '—'}</dd>
       <dt>{t.signedAt}</dt>
-      <dd>{when(s.signedAt) || '—'}</dd>
+      <dd data-testid="signed-at">{when(s.signedAt) || '—'}</dd>
       {detailed ? (
         <>
           <dt>{t.issuer}</dt>

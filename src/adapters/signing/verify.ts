@@ -93,9 +93,17 @@ export interface PdfVerification {
   signatures: SignatureVerification[];
   /** Document timestamps (PAdES B-LTA): not signatures, so not counted among them. */
   documentTimestamps: DocumentTimestampVerification[];
-  /** Always listed so nobody mistakes the check for more than it is. */
-  limitations: string[];
+  /** Always listed so nobody mistakes the check for more than it is (the UI words each code). */
+  limitations: VerificationLimitation[];
 }
+
+export type VerificationLimitation =
+  /** No revocation source configured: CRLs not checked. */
+  | 'revocation_not_checked'
+  /** A PAdES B-B signature: its signing time is only claimed. */
+  | 'signing_time_claimed'
+  /** Revocation comes from CRLs (fetched or in the DSS); OCSP responses are not read. */
+  | 'ocsp_not_read';
 
 function field(dn: string, key: string): string | null {
   const line = dn.split('\n').find((l) => l.startsWith(`${key}=`));
@@ -291,11 +299,9 @@ export async function verifyPdfSignatures(pdf: Buffer, trust: TrustOptions): Pro
     signatures,
     documentTimestamps,
     limitations: [
-      ...(trust.revocation ? [] : ['revocation (CRL/OCSP) not checked: no revocation source configured']),
-      ...(signatures.some((s) => s.level === 'B-B')
-        ? ['a signature without a timestamp (PAdES B-B): its signing time is only claimed']
-        : []),
-      'OCSP responses are not read (revocation comes from CRLs, fetched or in the DSS)',
+      ...(trust.revocation ? [] : ['revocation_not_checked' as const]),
+      ...(signatures.some((s) => s.level === 'B-B') ? ['signing_time_claimed' as const] : []),
+      'ocsp_not_read',
     ],
   };
 }

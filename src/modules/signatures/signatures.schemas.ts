@@ -103,7 +103,17 @@ export const VerificationSchema = Type.Object({
         'Document timestamps (PAdES B-LTA, ISO 32000-2 12.8.5): RFC 3161 tokens over the whole file before them; not signatures',
     },
   ),
-  limitations: Type.Array(Type.String()),
+  limitations: Type.Array(
+    Type.Union([
+      Type.Literal('revocation_not_checked'),
+      Type.Literal('signing_time_claimed'),
+      Type.Literal('ocsp_not_read'),
+    ]),
+    {
+      description:
+        'What this check does not cover: revocation_not_checked (no CRL source configured), signing_time_claimed (a B-B signature: the time is only claimed), ocsp_not_read (revocation from CRLs only)',
+    },
+  ),
   sha256: Type.String({ description: 'SHA-256 of the file checked' }),
   demoTrust: Type.Boolean({ description: 'True when the only trusted root is the generated demo CA' }),
 });
