@@ -3,6 +3,12 @@
 import { X509Certificate } from 'node:crypto';
 import { type RevocationSource, revocationStatus } from './revocation.ts';
 
+/** One attribute of a distinguished name as node:crypto prints it (one "KEY=value" per line). */
+export function dnField(dn: string, key: string): string | null {
+  const line = dn.split('\n').find((l) => l.startsWith(`${key}=`));
+  return line ? line.slice(key.length + 1) : null;
+}
+
 export interface TrustOptions {
   /** Trusted root certificates (PEM or DER). */
   trustedRoots: Array<string | Buffer>;

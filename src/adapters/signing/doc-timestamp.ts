@@ -5,7 +5,7 @@
 // existed before any later weakness of their algorithms or keys. The verifier's side is here too.
 import crypto, { type X509Certificate } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { buildChain } from './chain.ts';
+import { buildChain, dnField } from './chain.ts';
 import type { TimestampAuthority } from './cms.ts';
 import { type DssContents, readDss } from './dss.ts';
 import { onlyDssAfter } from './dss-update-check.ts';
@@ -89,8 +89,6 @@ export async function addDocumentTimestamp(pdf: Buffer, tsa: TimestampAuthority)
 export const isDocumentTimestamp = (raw: RawSignature) =>
   /\/Type\s*\/DocTimeStamp\b/.test(raw.dict) || /\/SubFilter\s*\/ETSI\.RFC3161\b/.test(raw.dict);
 
-const commonName = (cert: X509Certificate) => /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? null;
-
 /**
  * An RFC 3161 token over SHA-256 of `data`, checked up to a trusted root: the token itself
  * (checkTimestamp), the TSA chain, and the TSA certificate valid at the time it states.
@@ -106,7 +104,7 @@ export function trustedTimestamp(token: Buffer, data: Buffer, roots: X509Certifi
   return {
     time: ts.time,
     tsaCert: ts.tsa,
-    tsa: ts.tsa ? commonName(ts.tsa) : null,
+    tsa: ts.tsa ? dnField(ts.tsa.subject, 'CN') : null,
     valid: ts.valid && tsaChain?.trusted === true && tsaValidThen,
   };
 }

@@ -3,7 +3,7 @@
 // source the pre-signing check uses) and append them as a DSS. When verifying: decide, from the DSS
 // alone, whether each chain can be validated without fetching anything.
 import { X509Certificate } from 'node:crypto';
-import { buildChain, loadRoots, type TrustOptions } from './chain.ts';
+import { buildChain, dnField, loadRoots, type TrustOptions } from './chain.ts';
 import { parseDetachedCms, type TimestampAuthority } from './cms.ts';
 import { addDocumentTimestamp, isDocumentTimestamp } from './doc-timestamp.ts';
 import { addDss, type DssContents, type ValidationData } from './dss.ts';
@@ -12,8 +12,7 @@ import { crlsAbout, currentAt } from './revocation.ts';
 import { SigningError } from './signer.ts';
 import { checkTimestamp } from './tsa.ts';
 
-const cn = (cert: X509Certificate) =>
-  /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1] ?? cert.subject.replace(/\n/g, ', ');
+const cn = (cert: X509Certificate) => dnField(cert.subject, 'CN') ?? cert.subject.replace(/\n/g, ', ');
 
 /** Signer → … → trusted root, refused when it does not reach one (nothing to make long-term). */
 function trustedChain(leaf: X509Certificate, pool: X509Certificate[], roots: X509Certificate[]) {

@@ -11,7 +11,7 @@
 // reported apart from the signatures; one that is valid and covers a B-LT signature and its DSS
 // makes it B-LTA.
 import crypto, { X509Certificate } from 'node:crypto';
-import { buildChain, chainRevocation, loadRoots, type TrustOptions } from './chain.ts';
+import { buildChain, chainRevocation, dnField, loadRoots, type TrustOptions } from './chain.ts';
 import { OID, parseDetachedCms } from './cms.ts';
 import {
   type Archive,
@@ -105,16 +105,11 @@ export type VerificationLimitation =
   /** Revocation comes from CRLs (fetched or in the DSS); OCSP responses are not read. */
   | 'ocsp_not_read';
 
-function field(dn: string, key: string): string | null {
-  const line = dn.split('\n').find((l) => l.startsWith(`${key}=`));
-  return line ? line.slice(key.length + 1) : null;
-}
-
 function summarise(cert: X509Certificate, trustedRoot: boolean): CertificateSummary {
   return {
     subject: cert.subject.replace(/\n/g, ', '),
-    commonName: field(cert.subject, 'CN'),
-    organisation: field(cert.subject, 'O'),
+    commonName: dnField(cert.subject, 'CN'),
+    organisation: dnField(cert.subject, 'O'),
     issuer: cert.issuer.replace(/\n/g, ', '),
     serialNumber: cert.serialNumber,
     validFrom: new Date(cert.validFrom),
