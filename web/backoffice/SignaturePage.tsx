@@ -5,6 +5,7 @@ import type { VerificationView } from '../../src/modules/signatures/signatures.s
 import { errorMessage } from '../api/client.ts';
 import { documentsApi } from '../api/documents.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatVietnamTime } from '../ui/form-kit.tsx';
 import { Alert } from '../ui/layout.tsx';
 import { DocumentTimestamps, SignatureFacts } from '../ui/SignatureFacts.tsx';
 import '../ui/documents.css';
@@ -19,20 +20,8 @@ export function SignaturePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<VerificationView | null>(null);
-  const when = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-          // dd/mm/yyyy with the seconds: signing times are compared to the second.
-          timeZone: 'Asia/Ho_Chi_Minh',
-          day: '2-digit',
-          month: '2-digit',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-          hour12: false,
-        }).format(new Date(iso))
-      : '—';
+  // With the seconds: signing times are compared to the second.
+  const when = (iso: string | null) => formatVietnamTime(iso, { seconds: true }) || '—';
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

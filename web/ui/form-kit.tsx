@@ -164,8 +164,8 @@ export function formatVietnameseDate(iso: string | null): string {
   return `${d}/${mo}/${y}`;
 }
 
-/** An instant shown in Asia/Ho_Chi_Minh as dd/mm/yyyy hh:mm. */
-export function formatVietnamTime(iso: string | null): string {
+/** An instant shown in Asia/Ho_Chi_Minh as dd/mm/yyyy hh:mm (hh:mm:ss with `seconds`). */
+export function formatVietnamTime(iso: string | null, options: { seconds?: boolean } = {}): string {
   if (!iso) {
     return '';
   }
@@ -176,6 +176,7 @@ export function formatVietnamTime(iso: string | null): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(options.seconds ? { second: '2-digit' } : {}),
     hour12: false,
   }).format(new Date(iso));
 }
